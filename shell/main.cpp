@@ -1,0 +1,13 @@
+// memviz: the native command. Each subcommand lives in its own file and registers itself here.
+#include <CLI/CLI.hpp>
+
+#include "layout_command.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"memviz: see what a C program does to memory"};
+    app.set_version_flag("--version", std::string("memviz ") + MEMVIZ_VERSION);
+    app.require_subcommand(1);
+    memviz::shell::add_layout_command(app);
+    CLI11_PARSE(app, argc, argv);
+    return 0;
+}

@@ -1,0 +1,13 @@
+// Runs the memviz binary under test with arguments and collects what a user would see.
+#pragma once
+
+#include <string>
+
+struct CommandResult {
+    int exit_status = -1;
+    std::string out;  // stdout
+    std::string err;  // stderr
+};
+
+// `arguments` is appended to the binary's path as shell words; tests pass only fixed text.
+CommandResult run_memviz(const std::string& arguments);
