@@ -38,6 +38,33 @@ std::string_view name(SegmentKind kind) {
     return "?";
 }
 
+std::string_view describe(SegmentKind kind) {
+    switch (kind) {
+        case SegmentKind::Reserved:
+            return "Never mapped, so that using NULL, or a small offset from it such as p->next when "
+                   "p is NULL, stops the program with a segmentation fault.";
+        case SegmentKind::Code:
+            return "The compiled functions and read-only data such as string literals. It can be read "
+                   "and executed but not written: writing here is a segmentation fault.";
+        case SegmentKind::Data:
+            return "Global and static variables, initialized (.data) or zero-filled (.bss). They exist "
+                   "for the whole run of the program.";
+        case SegmentKind::Heap:
+            return "Memory handed out by malloc and kept until free. It starts after the global data "
+                   "and grows toward higher addresses; past its limit malloc returns NULL (ENOMEM).";
+        case SegmentKind::Gap:
+            return "Unmapped space between heap and stack, where the OS places other mappings such as "
+                   "very large allocations. Touching it is a segmentation fault.";
+        case SegmentKind::Stack:
+            return "One frame per active function call, holding its arguments and local variables. It "
+                   "grows toward lower addresses; past its limit the program overflows the stack.";
+        case SegmentKind::OsReserved:
+            return "The highest addresses belong to the operating system. A program that touches them "
+                   "gets a segmentation fault.";
+    }
+    return "";
+}
+
 bool Segment::allows(Access access) const {
     switch (access) {
         case Access::Read: return permissions.read;

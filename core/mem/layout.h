@@ -43,6 +43,9 @@ inline constexpr std::size_t kSegmentKindCount = 7;
 // "reserved", "code", "global data", "heap", "gap", "stack", "OS reserved".
 std::string_view name(SegmentKind kind);
 
+// One or two sentences for a student: what lives in the segment and what touching it does.
+std::string_view describe(SegmentKind kind);
+
 enum class Access : std::uint8_t { Read, Write, Execute };
 
 struct Permissions {

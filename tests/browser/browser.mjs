@@ -1,0 +1,75 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
+// site served from this machine, console errors collected for every page.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = process.env.MEMVIZ_SITE_DIR ?? path.join(repo, 'build/wasm/site');
+export const resultsDir = process.env.MEMVIZ_TEST_RESULTS ?? path.join(repo, 'test-results');
+
+// Flags from docs/building.md: no sandbox as root, software WebGL, and no background traffic
+// (the machine has no network beyond the package registries).
+const kChromiumFlags = [
+  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+export async function openBrowser() {
+  if (!fs.existsSync(path.join(siteDir, 'memviz-core.wasm'))) {
+    throw new Error(`no built site in ${siteDir}: build the wasm preset first (scripts/test.sh does)`);
+  }
+  const site = await startStaticServer(siteDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: kChromiumFlags,
+  });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  return {
+    url: site.url,
+    // A new page whose console errors and uncaught exceptions land in `errors`.
+    async newPage(viewport = { width: 1280, height: 800 }) {
+      const page = await browser.newPage({ viewport });
+      const errors = [];
+      page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
+
+// Waits until memviz has drawn `frames` frames.
+export async function waitForFrames(page, frames = 3) {
+  await page.waitForFunction((n) => window.memviz && window.memviz.frameCount() >= n, frames, { timeout: 30_000 });
+}
+
+// Statistics of the canvas as the user sees it: a real screenshot, decoded in the page.
+export async function canvasPixels(page) {
+  const png = await page.locator('canvas').screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const colours = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      colours.set(key, (colours.get(key) ?? 0) + 1);
+    }
+    const pixels = data.length / 4;
+    const commonest = Math.max(...colours.values());
+    return { width: image.width, height: image.height, distinctColours: colours.size, commonestShare: commonest / pixels };
+  }, png.toString('base64'));
+}

@@ -1,0 +1,78 @@
+// The web app's state and its frame: settings the user chose, what is derived from them (the
+// layout), and the views that draw it. Views read the App and change only its settings and
+// selection; they never talk to each other.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <imgui.h>
+
+#include "fonts.h"
+#include "mem/layout.h"
+
+namespace memviz::web {
+
+class View;
+
+struct Settings {
+    DataModel data_model = DataModel::LP64;
+    // false: low addresses at the top, as the course notes draw memory (the heap grows down the
+    // page, the stack up). true: high addresses at the top, as CS:APP draws it.
+    bool high_addresses_first = false;
+
+    bool operator==(const Settings&) const = default;
+};
+
+class App {
+public:
+    App();
+    ~App();
+
+    void set_fonts(const Fonts& fonts) { m_fonts = fonts; }
+    const Fonts& fonts() const { return m_fonts; }
+
+    // Builds the whole UI for one frame inside the current ImGui frame.
+    void draw_frame();
+    // Called by the platform layer after each rendered frame with its CPU time.
+    void frame_done(double cpu_ms);
+
+    // Views edit settings in place during a frame; what derives from them follows before the
+    // next view draws. set_settings applies a whole new set at once (the JS API uses it).
+    Settings& settings() { return m_settings; }
+    void set_settings(const Settings& settings) {
+        m_settings = settings;
+        update_derived();
+    }
+    const Layout& layout() const { return m_layout; }
+
+    // The segment under the mouse in any view, so every view highlights the same one. Views
+    // report hovering with hover(); what they read is last frame's, so the order views draw in
+    // does not matter.
+    std::optional<SegmentKind> hovered_segment() const { return m_hovered; }
+    void hover(SegmentKind kind) { m_next_hovered = kind; }
+
+    std::uint64_t frame_count() const { return m_frame_count; }
+    double last_frame_ms() const { return m_last_frame_ms; }
+
+private:
+    void update_derived();
+
+    Settings m_settings;
+    Settings m_derived_from;
+    Layout m_layout;
+    Fonts m_fonts;
+    std::optional<SegmentKind> m_hovered;
+    std::optional<SegmentKind> m_next_hovered;
+    ImVec2 m_placed_for{0, 0};  // display size the windows were last placed for
+    std::vector<std::unique_ptr<View>> m_views;
+    std::uint64_t m_frame_count = 0;
+    double m_last_frame_ms = 0.0;
+};
+
+// The one App of the page; the platform layer and the JS bindings share it.
+App& running_app();
+
+}  // namespace memviz::web
