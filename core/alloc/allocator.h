@@ -154,9 +154,12 @@ public:
     // While attached, every call appends what it did; nullptr detaches.
     void set_event_log(std::vector<AllocEvent>* log) { m_events = log; }
 
+    struct State;  // defined in allocator_state.h, for the allocator's own files
+
 private:
-    friend class Policy;
-    struct State;
+    // Why `payload` cannot be freed or reallocated, or nothing when it is a live block.
+    std::optional<AllocError> validate(Addr payload, ErrorKind kind) const;
+
     AddressSpace& m_memory;
     AllocatorConfig m_config;
     std::unique_ptr<State> m_state;
