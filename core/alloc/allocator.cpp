@@ -135,7 +135,7 @@ void remember_live(Allocator::State& s, Addr payload, std::uint64_t requested, S
 
 // Copies `count` bytes between payloads, keeping each byte's initialized-or-not state.
 void copy_payload(AddressSpace& memory, Addr to, Addr from, std::uint64_t count) {
-    std::vector<std::uint8_t> bytes(count);
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(count));
     memory.read(from, bytes);
     memory.write(to, bytes, Shadow::Initialized);
     for (std::uint64_t i = 0; i < count; ++i) {

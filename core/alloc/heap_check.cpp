@@ -145,35 +145,34 @@ std::vector<std::string> Allocator::heap_check() const {
         problem(prologue, "the prologue is damaged");
     }
 
-    std::set<Addr> free_blocks;
+    std::vector<Addr> free_blocks;  // in address order, as the walk finds them
     std::size_t live_seen = 0;
     bool previous_allocated = true;  // the prologue
     Addr block = s.first_block;
     const Addr end = m_memory.brk();
     for_each_block(s, [&](Addr at, std::uint64_t size) {
-        block = at;
-        const bool allocated = heap.allocated(at);
+        const std::uint64_t header = heap.tag(at);
+        const bool allocated = (header & 1) != 0;
         if (at + size > end - f.word) problem(at, "size " + std::to_string(size) + " runs past the epilogue");
         if (size % f.alignment != 0) problem(at, "size " + std::to_string(size) + " is not a multiple of the alignment");
         if (size < f.min_block) problem(at, "size " + std::to_string(size) + " is below the minimum block");
         if (heap.payload(at) % f.alignment != 0) problem(at, "payload is not aligned");
-        if (f.prev_bit && heap.prev_allocated(at) != previous_allocated) problem(at, "prev_allocated bit is wrong");
-        if (heap.has_footer(at) && at + size <= end - f.word && heap.tag(heap.footer(at)) != heap.tag(at)) {
+        if (f.prev_bit && ((header & 2) != 0) != previous_allocated) problem(at, "prev_allocated bit is wrong");
+        const bool has_footer = !allocated || f.footer_when_allocated;
+        if (has_footer && at + size <= end - f.word && heap.tag(at + size - f.word) != header) {
             problem(at, "footer does not match header");
         }
         if (m_memory.shadow(at) != Shadow::Metadata) problem(at, "header bytes are not marked as allocator metadata");
         if (allocated) {
-            if (s.live.contains(heap.payload(at))) {
+            if (auto live = s.live.find(heap.payload(at)); live != s.live.end()) {
                 ++live_seen;
-                if (s.live.at(heap.payload(at)).requested > heap.payload_capacity(at)) {
-                    problem(at, "holds less than was requested");
-                }
+                if (live->second.requested > size - f.overhead()) problem(at, "holds less than was requested");
             } else {
                 problem(at, "is allocated but malloc never returned its payload");
             }
         } else {
             if (!previous_allocated) problem(at, "two adjacent free blocks were not coalesced");
-            free_blocks.insert(at);
+            free_blocks.push_back(at);
         }
         previous_allocated = allocated;
         block = at + size;
@@ -192,11 +191,12 @@ std::vector<std::string> Allocator::heap_check() const {
 
     const auto lists = s.policy->lists(heap);
     if (f.links) {
+        auto is_free_block = [&](Addr at) { return std::binary_search(free_blocks.begin(), free_blocks.end(), at); };
         std::set<Addr> listed;
         for (std::size_t index = 0; index < lists.size(); ++index) {
             Addr previous = 0;
             for (Addr member : lists[index]) {
-                if (!free_blocks.contains(member)) problem(member, "is in a free list but is not a free block");
+                if (!is_free_block(member)) problem(member, "is in a free list but is not a free block");
                 if (!listed.insert(member).second) problem(member, "is in the free lists twice");
                 if (heap.pred(member) != previous) problem(member, "pred link does not point to the previous list entry");
                 if (m_config.policy == PolicyKind::ExplicitAddress && previous != 0 && previous > member) {

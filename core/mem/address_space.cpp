@@ -53,8 +53,8 @@ std::string Fault::describe() const {
 AddressSpace::AddressSpace(Layout layout) : m_layout(std::move(layout)) {
     auto whole = [](Region& region, const Segment& segment, Shadow state) {
         region.first = segment.first;
-        region.bytes.assign(segment.size(), 0);
-        region.shadow.assign(segment.size(), state);
+        region.bytes.assign(static_cast<std::size_t>(segment.size()), 0);
+        region.shadow.assign(static_cast<std::size_t>(segment.size()), state);
     };
     // Code and data start zero-filled and initialized, like .bss; the loader writes them.
     whole(m_code, m_layout.segment(SegmentKind::Code), Shadow::Initialized);
@@ -117,20 +117,21 @@ std::optional<Fault> AddressSpace::fault_at(Addr address, Access access) const {
 }
 
 template <class Visit>
-std::optional<Fault> AddressSpace::for_each_piece(Addr address, std::size_t count, Access access,
+std::optional<Fault> AddressSpace::for_each_piece(Addr address, std::uint64_t count, Access access,
                                                   Visit&& visit) const {
     // First pass checks everything, so that a faulting access changes nothing.
     for (int pass = 0; pass < 2; ++pass) {
         Addr at = address;
-        std::size_t left = count;
+        std::uint64_t left = count;
         while (left > 0) {
             if (auto fault = fault_at(at, access)) return fault;
             const Region* region = region_at(at);
             if (region == nullptr) return Fault{FaultKind::Unmapped, at, access, std::nullopt};
             const std::size_t offset = static_cast<std::size_t>(at - region->first);
-            const std::size_t piece = std::min(left, region->bytes.size() - offset);
-            // Every byte of the piece lies in one segment: regions never straddle segments.
-            if (pass == 1) visit(*const_cast<Region*>(region), offset, count - left, piece);
+            const std::size_t piece = static_cast<std::size_t>(std::min<std::uint64_t>(left, region->bytes.size() - offset));
+            // Every byte of the piece lies in one segment: regions never straddle segments. A
+            // piece's offset within the access fits size_t: it indexes the caller's buffer.
+            if (pass == 1) visit(*const_cast<Region*>(region), offset, static_cast<std::size_t>(count - left), piece);
             at += piece;
             left -= piece;
             if (left > 0 && at == 0) return Fault{FaultKind::OutsideAddressSpace, at, access, std::nullopt};
@@ -139,11 +140,12 @@ std::optional<Fault> AddressSpace::for_each_piece(Addr address, std::size_t coun
     return std::nullopt;
 }
 
-std::optional<Fault> AddressSpace::check(Addr address, std::size_t count, Access access) const {
+std::optional<Fault> AddressSpace::check(Addr address, std::uint64_t count, Access access) const {
     return for_each_piece(address, count, access, [](Region&, std::size_t, std::size_t, std::size_t) {});
 }
 
 std::optional<Fault> AddressSpace::read(Addr address, std::span<std::uint8_t> out) const {
+    if (out.empty()) return std::nullopt;
     // Fast path: one region holds it all, and every region may be read.
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, out.size())) {
         std::memcpy(out.data(), region->bytes.data() + (address - region->first), out.size());
@@ -167,6 +169,7 @@ void AddressSpace::change(Region& region, Addr address, std::size_t count, NewBy
 }
 
 std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint8_t> bytes, Shadow state) {
+    if (bytes.empty()) return std::nullopt;
     if (Region* region = region_at(address);
         region != nullptr && region != &m_code && region->holds(address, bytes.size())) {
         change(*region, address, bytes.size(), {bytes.data(), std::nullopt}, state);
@@ -178,7 +181,7 @@ std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint
                           });
 }
 
-std::optional<Fault> AddressSpace::fill(Addr address, std::size_t count, std::uint8_t value, Shadow state) {
+std::optional<Fault> AddressSpace::fill(Addr address, std::uint64_t count, std::uint8_t value, Shadow state) {
     return for_each_piece(address, count, Access::Write,
                           [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
                               change(region, region.first + offset, piece, {nullptr, value}, state);
@@ -201,17 +204,17 @@ std::optional<Fault> AddressSpace::write_word(Addr address, unsigned bytes, std:
 
 Shadow AddressSpace::shadow(Addr address) const {
     const Region* region = region_at(address);
-    return region == nullptr ? Shadow::Unallocated : region->shadow[address - region->first];
+    return region == nullptr ? Shadow::Unallocated : region->shadow[static_cast<std::size_t>(address - region->first)];
 }
 
-void AddressSpace::set_shadow(Addr address, std::size_t count, Shadow state) {
+void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
     for_each_piece(address, count, Access::Read,
                    [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
                        change(region, region.first + offset, piece, {nullptr, std::nullopt}, state);
                    });
 }
 
-std::optional<Addr> AddressSpace::find_shadow(Addr address, std::size_t count, Shadow state) const {
+std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count, Shadow state) const {
     std::optional<Addr> found;
     for_each_piece(address, count, Access::Read,
                    [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
@@ -226,7 +229,7 @@ std::optional<Addr> AddressSpace::find_shadow(Addr address, std::size_t count, S
 Result<Addr> AddressSpace::sbrk(std::int64_t delta) {
     const Addr old_break = m_break;
     const Segment& heap = m_layout.segment(SegmentKind::Heap);
-    const std::uint64_t used = m_break - heap.first;
+    const std::size_t used = static_cast<std::size_t>(m_break - heap.first);
     if (delta > 0 && static_cast<std::uint64_t>(delta) > heap.size() - used) {
         return Error{"the heap cannot grow by " + human_size(static_cast<std::uint64_t>(delta)) +
                      ": only " + human_size(heap.size() - used) + " of its " + human_size(heap.size()) +

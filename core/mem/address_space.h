@@ -71,9 +71,9 @@ public:
     std::optional<Fault> read(Addr address, std::span<std::uint8_t> out) const;
     std::optional<Fault> write(Addr address, std::span<const std::uint8_t> bytes,
                                Shadow state = Shadow::Initialized);
-    std::optional<Fault> fill(Addr address, std::size_t count, std::uint8_t value,
+    std::optional<Fault> fill(Addr address, std::uint64_t count, std::uint8_t value,
                               Shadow state = Shadow::Initialized);
-    std::optional<Fault> check(Addr address, std::size_t count, Access access) const;
+    std::optional<Fault> check(Addr address, std::uint64_t count, Access access) const;
 
     // Little-endian words of 1, 2, 4 or 8 bytes, as on x86.
     std::optional<Fault> read_word(Addr address, unsigned bytes, std::uint64_t& value) const;
@@ -83,9 +83,9 @@ public:
     // --- shadow state -------------------------------------------------------------------------
     // Precondition for these: the range is accessible for reading (check() returned nothing).
     Shadow shadow(Addr address) const;
-    void set_shadow(Addr address, std::size_t count, Shadow state);
+    void set_shadow(Addr address, std::uint64_t count, Shadow state);
     // The first byte in the range whose shadow is `state`, if any.
-    std::optional<Addr> find_shadow(Addr address, std::size_t count, Shadow state) const;
+    std::optional<Addr> find_shadow(Addr address, std::uint64_t count, Shadow state) const;
 
     // --- the heap's break ---------------------------------------------------------------------
     Addr heap_start() const { return m_layout.segment(SegmentKind::Heap).first; }
@@ -108,7 +108,7 @@ private:
         Addr first = 0;
         std::vector<std::uint8_t> bytes;
         std::vector<Shadow> shadow;
-        bool holds(Addr address, std::size_t count) const {
+        bool holds(Addr address, std::uint64_t count) const {
             return address >= first && count <= bytes.size() && address - first <= bytes.size() - count;
         }
     };
@@ -120,7 +120,7 @@ private:
     // Visits the range piece by piece, one region at a time; stops at the first byte that may
     // not be accessed this way and returns why.
     template <class Visit>
-    std::optional<Fault> for_each_piece(Addr address, std::size_t count, Access access, Visit&& visit) const;
+    std::optional<Fault> for_each_piece(Addr address, std::uint64_t count, Access access, Visit&& visit) const;
     // Why a single byte may not be accessed this way, or nothing when it may.
     std::optional<Fault> fault_at(Addr address, Access access) const;
     void grow_stack_down_to(Addr address) const;
