@@ -61,6 +61,9 @@ struct Block {
     BlockState state = BlockState::Free;
     bool has_footer = false;
     Site allocated_at = 0;
+
+    // Bytes of an allocated block's payload beyond what was requested (alignment and minimum size).
+    std::uint64_t padding() const { return state == BlockState::Allocated ? payload_bytes - requested : 0; }
 };
 
 enum class ErrorKind : std::uint8_t { DoubleFree, InvalidFree, InvalidRealloc };

@@ -188,7 +188,7 @@ std::optional<Fault> AddressSpace::fill(Addr address, std::uint64_t count, std::
                           });
 }
 
-std::optional<Fault> AddressSpace::read_word(Addr address, unsigned bytes, std::uint64_t& value) const {
+std::optional<Fault> AddressSpace::read_word_slow(Addr address, unsigned bytes, std::uint64_t& value) const {
     std::uint8_t raw[8] = {};
     if (auto fault = read(address, {raw, bytes})) return fault;
     value = 0;
@@ -196,7 +196,7 @@ std::optional<Fault> AddressSpace::read_word(Addr address, unsigned bytes, std::
     return std::nullopt;
 }
 
-std::optional<Fault> AddressSpace::write_word(Addr address, unsigned bytes, std::uint64_t value, Shadow state) {
+std::optional<Fault> AddressSpace::write_word_slow(Addr address, unsigned bytes, std::uint64_t value, Shadow state) {
     std::uint8_t raw[8];
     for (unsigned i = 0; i < bytes; ++i) raw[i] = static_cast<std::uint8_t>(value >> (8 * i));
     return write(address, {raw, bytes}, state);
@@ -208,6 +208,11 @@ Shadow AddressSpace::shadow(Addr address) const {
 }
 
 void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
+    if (count == 0) return;
+    if (Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
+        change(*region, address, static_cast<std::size_t>(count), {nullptr, std::nullopt}, state);
+        return;
+    }
     for_each_piece(address, count, Access::Read,
                    [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
                        change(region, region.first + offset, piece, {nullptr, std::nullopt}, state);

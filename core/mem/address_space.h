@@ -12,7 +12,9 @@
 // once touched (the OS maps stack pages on demand, as Linux does).
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -75,10 +77,25 @@ public:
                               Shadow state = Shadow::Initialized);
     std::optional<Fault> check(Addr address, std::uint64_t count, Access access) const;
 
-    // Little-endian words of 1, 2, 4 or 8 bytes, as on x86.
-    std::optional<Fault> read_word(Addr address, unsigned bytes, std::uint64_t& value) const;
+    // Little-endian words of 1, 2, 4 or 8 bytes, as on x86. Inline, with a fast path for the
+    // heap and the stack: the allocator and the VM spend most of their time here.
+    std::optional<Fault> read_word(Addr address, unsigned bytes, std::uint64_t& value) const {
+        if (const Region* region = heap_or_stack_holding(address, bytes)) {
+            value = 0;
+            std::memcpy(&value, region->bytes.data() + (address - region->first), bytes);
+            return std::nullopt;
+        }
+        return read_word_slow(address, bytes, value);
+    }
     std::optional<Fault> write_word(Addr address, unsigned bytes, std::uint64_t value,
-                                    Shadow state = Shadow::Initialized);
+                                    Shadow state = Shadow::Initialized) {
+        if (const Region* region = heap_or_stack_holding(address, bytes)) {
+            change(*const_cast<Region*>(region), address, bytes,
+                   {reinterpret_cast<const std::uint8_t*>(&value), std::nullopt}, state);
+            return std::nullopt;
+        }
+        return write_word_slow(address, bytes, value, state);
+    }
 
     // --- shadow state -------------------------------------------------------------------------
     // Precondition for these: the range is accessible for reading (check() returned nothing).
@@ -112,6 +129,18 @@ private:
             return address >= first && count <= bytes.size() && address - first <= bytes.size() - count;
         }
     };
+
+    static_assert(std::endian::native == std::endian::little,
+                  "word access copies host words: x86-64 and wasm are little-endian like the targets");
+    const Region* heap_or_stack_holding(Addr address, unsigned bytes) const {
+        for (const Region* region : {&m_heap, static_cast<const Region*>(&m_stack)}) {
+            const Addr offset = address - region->first;  // wraps to huge when below: no match
+            if (offset < region->bytes.size() && bytes <= region->bytes.size() - offset) return region;
+        }
+        return nullptr;
+    }
+    std::optional<Fault> read_word_slow(Addr address, unsigned bytes, std::uint64_t& value) const;
+    std::optional<Fault> write_word_slow(Addr address, unsigned bytes, std::uint64_t value, Shadow state);
 
     // The region holding `address`, growing the stack's storage when the address lies in the
     // stack segment; nullptr when no region does.
