@@ -2,12 +2,14 @@
 #include <CLI/CLI.hpp>
 
 #include "layout_command.h"
+#include "trace_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"memviz: see what a C program does to memory"};
     app.set_version_flag("--version", std::string("memviz ") + MEMVIZ_VERSION);
     app.require_subcommand(1);
     memviz::shell::add_layout_command(app);
+    memviz::shell::add_trace_commands(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -75,12 +75,14 @@ Addr coalesce(Allocator::State& s, Log log, Addr block) {
     return block;
 }
 
-// Grows the heap by at least `bytes` (rounded to the alignment) and returns the free block at its
+// Grows the heap by at least `bytes` (rounded to the alignment, at least a minimum block) and returns the free block at its
 // end, merged with a free last block and entered in the policy's lists.
 std::optional<Addr> extend(Allocator::State& s, Log log, std::uint64_t bytes) {
     HeapView& heap = s.heap;
     AddressSpace& memory = heap.memory();
-    bytes = s.format.align_up(bytes);
+    // Never less than a minimum block: the new space may have no free neighbour to merge with,
+    // and a smaller free block could not hold its links and footer.
+    bytes = std::max(s.format.align_up(bytes), s.format.min_block);
     const Addr old_epilogue = s.epilogue();
     const bool prev_allocated = heap.prev_allocated(old_epilogue);
     if (!memory.sbrk(static_cast<std::int64_t>(bytes)).ok()) {

@@ -40,8 +40,10 @@ std::span<const PolicyKind> all_policies();
 
 struct AllocatorConfig {
     PolicyKind policy = PolicyKind::Segregated;
-    // The heap grows through sbrk by at least this much at a time (CS:APP's CHUNKSIZE).
-    std::uint64_t grow_bytes = 4096;
+    // The heap grows through sbrk by at least this much at a time; 0 grows it by just what the
+    // request needs (best utilization, and the break moves visibly with each allocation). The
+    // textbook policy always uses CS:APP's CHUNKSIZE of 4096.
+    std::uint64_t grow_bytes = 0;
     // A free remainder is split off only if it is at least the minimum block size plus this.
     std::uint64_t split_threshold = 0;
 };

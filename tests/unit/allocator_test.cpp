@@ -206,6 +206,21 @@ TEST_CASE("realloc-grow-in-place: a free neighbour or the end of the heap is use
     }
 }
 
+TEST_CASE("realloc-grow-at-end by less than a minimum block keeps the heap sound") {
+    for_each_policy([](PolicyKind policy) {
+        Heap heap(policy);
+        heap.malloc(16);
+        const Addr last = heap.malloc(40);
+        // The heap grows by exactly what is needed by default, so this block ends the heap and
+        // needs only one more alignment unit.
+        auto grown = heap.allocator.realloc(last, 56);
+        REQUIRE(grown.payload);
+        heap.check();
+        CHECK(heap.allocator.free(*grown.payload) == std::nullopt);
+        heap.check();
+    });
+}
+
 TEST_CASE("realloc-move-keeps-bytes and their initialized state") {
     for_each_policy([](PolicyKind policy) {
         Heap heap(policy);

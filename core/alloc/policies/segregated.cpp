@@ -17,14 +17,20 @@ unsigned SegregatedFit::class_of(std::uint64_t size) const {
 }
 
 std::optional<Addr> SegregatedFit::find_fit(HeapView& heap, std::uint64_t size, Search& search) {
+    // The free block at the end of the heap (the "wilderness", dlmalloc's top chunk) is taken
+    // only when nothing else fits: left alone, it lets the last block grow in place and the heap
+    // grow by less.
+    std::optional<Addr> wilderness;
     for (unsigned index = class_of(size); index < kClasses; ++index) {
         for (Addr block = m_lists[index].first(heap); block != 0; block = heap.succ(block)) {
             const std::uint64_t block_size = heap.size(block);
             search.look_at(block, block_size);
-            if (block_size >= size) return block;
+            if (block_size < size) continue;
+            if (heap.size(block + block_size) != 0) return block;
+            wilderness = block;
         }
     }
-    return std::nullopt;
+    return wilderness;
 }
 
 void SegregatedFit::insert(HeapView& heap, Addr block) {

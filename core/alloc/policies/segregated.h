@@ -1,7 +1,8 @@
 // Segregated fits: one explicit free list per size class, the heads an array in the heap's root
 // area. Class i holds blocks of min_block * 2^i up to twice that; the last class holds all larger
 // ones. Each list is kept in size order, so the first fit in a class is its best fit, and a search
-// that finds nothing moves to the next larger class, whose first block is its smallest.
+// that finds nothing moves to the next larger class, whose first block is its smallest. The free
+// block at the end of the heap is the last resort.
 #pragma once
 
 #include "alloc/policies/free_list.h"
