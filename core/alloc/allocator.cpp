@@ -194,6 +194,8 @@ std::optional<Addr> Allocator::malloc(std::uint64_t size, Site site) {
     State& s = *m_state;
     ++s.calls;
     if (s.first_block + s.format.word > m_memory.brk()) return std::nullopt;  // the heap never started
+    // CS:APP's mm_malloc: "Ignore spurious requests".
+    if (size == 0 && m_config.policy == PolicyKind::Textbook) return std::nullopt;
     const std::uint64_t block_size = block_size_for(s.format, size);
     if (block_size == 0) {
         note(m_events, Kind::OutOfMemory, m_memory.brk(), size);

@@ -132,8 +132,9 @@ public:
     const AllocatorConfig& config() const { return m_config; }
     unsigned alignment() const;
 
-    // nullopt is C's NULL, returned only when the heap cannot grow (the C library then sets
-    // errno to ENOMEM). malloc(0) returns a unique pointer to a minimum-size block, as glibc does.
+    // nullopt is C's NULL, returned when the heap cannot grow (the C library then sets errno to
+    // ENOMEM). malloc(0) returns a unique pointer to a minimum-size block, as glibc does, except
+    // under the textbook policy, whose mm_malloc returns NULL for it (without ENOMEM).
     std::optional<Addr> malloc(std::uint64_t size, Site site = 0);
     std::optional<Addr> calloc(std::uint64_t count, std::uint64_t size, Site site = 0);
     // free(NULL) does nothing; an invalid pointer is refused with an error and changes nothing.
