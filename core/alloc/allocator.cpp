@@ -128,9 +128,9 @@ void mark_payload(Allocator::State& s, Addr block, std::uint64_t requested) {
     memory.set_shadow(payload + requested, capacity - requested, Shadow::Unallocated);
 }
 
-void remember_live(Allocator::State& s, Addr payload, std::uint64_t requested, Site site) {
+void remember_live(Allocator::State& s, Addr block, Addr payload, std::uint64_t requested, Site site) {
     s.live[payload] = {requested, site};
-    s.freed.erase(payload);
+    s.reuse(block, s.heap.size(block));
     s.live_payload += requested;
     s.peak_payload = std::max(s.peak_payload, s.live_payload);
 }
@@ -221,7 +221,7 @@ std::optional<Addr> Allocator::malloc(std::uint64_t size, Site site) {
     place(s, m_config, m_events, *block, block_size);
     mark_payload(s, *block, size);
     const Addr payload = s.heap.payload(*block);
-    remember_live(s, payload, size, site);
+    remember_live(s, *block, payload, size, site);
     note(m_events, Kind::Allocated, *block, s.heap.size(*block));
     return payload;
 }
@@ -257,7 +257,7 @@ std::optional<AllocError> Allocator::free(Addr payload, Site site) {
     s.live.erase(payload);
     s.live_payload -= live.requested;
     if (s.freed.size() >= State::kFreedMemory) s.freed.clear();
-    s.freed[payload] = {live.site, site};
+    s.freed[payload] = {live.requested, live.site, site};
     return std::nullopt;
 }
 
@@ -316,6 +316,7 @@ Allocator::ReallocResult Allocator::realloc(Addr payload, std::uint64_t size, Si
             s.live_payload = s.live_payload - old_requested + size;
             s.peak_payload = std::max(s.peak_payload, s.live_payload);
             s.live[payload].requested = size;
+            s.reuse(block, heap.size(block));
             note(m_events, Kind::InPlace, block, heap.size(block));
             return {payload, std::nullopt};
         }

@@ -157,6 +157,16 @@ public:
     std::optional<Block> block_containing(Addr address) const;
     Metrics metrics() const;
 
+    // A block the program freed whose payload held `address`, while none of it has been handed
+    // out again: how a use after free is told from an access to never-used heap memory.
+    struct FreedBlock {
+        Addr payload = 0;
+        std::uint64_t requested = 0;
+        Site allocated_at = 0;
+        Site freed_at = 0;
+    };
+    std::optional<FreedBlock> freed_block_containing(Addr address) const;
+
     // While attached, every call appends what it did; nullptr detaches.
     void set_event_log(std::vector<AllocEvent>* log) { m_events = log; }
 

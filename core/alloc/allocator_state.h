@@ -3,6 +3,7 @@
 // live block was asked for and where, and which pointers were freed.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -29,13 +30,26 @@ struct Allocator::State {
     std::unordered_map<Addr, Live> live;  // by payload address
 
     struct Freed {
+        std::uint64_t requested = 0;
         Site allocated_at = 0;
         Site freed_at = 0;
     };
-    // Payloads freed and not handed out again, to recognise a double free. Bounded: past
-    // kFreedMemory entries it is cleared and a later double free reads as an invalid free.
+    // Payloads freed and not handed out again, in address order: to recognise a double free and
+    // to tell a use after free from an overflow. An entry goes when malloc hands out any of its
+    // bytes again. Bounded: past kFreedMemory entries it is cleared, and a later double free
+    // reads as an invalid free.
     static constexpr std::size_t kFreedMemory = 1 << 20;
-    std::unordered_map<Addr, Freed> freed;
+    std::map<Addr, Freed> freed;
+
+    // Forgets the freed payloads that overlap [first, first + size): that memory is in use again.
+    void reuse(Addr first, std::uint64_t size) {
+        auto it = freed.lower_bound(first);
+        if (it != freed.begin()) {
+            auto before = std::prev(it);
+            if (before->first + before->second.requested > first) it = before;
+        }
+        while (it != freed.end() && it->first < first + size) it = freed.erase(it);
+    }
 
     std::uint64_t live_payload = 0;
     std::uint64_t peak_payload = 0;

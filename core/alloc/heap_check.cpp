@@ -53,6 +53,16 @@ std::vector<Block> Allocator::blocks() const {
     return out;
 }
 
+std::optional<Allocator::FreedBlock> Allocator::freed_block_containing(Addr address) const {
+    const auto& freed = m_state->freed;
+    auto after = freed.upper_bound(address);
+    if (after == freed.begin()) return std::nullopt;
+    const auto& [payload, info] = *std::prev(after);
+    // A freed malloc(0) still owns its first byte, so a pointer to it is recognised.
+    if (address >= payload + std::max<std::uint64_t>(info.requested, 1)) return std::nullopt;
+    return FreedBlock{payload, info.requested, info.allocated_at, info.freed_at};
+}
+
 std::vector<std::vector<Addr>> Allocator::free_lists() const { return m_state->policy->lists(m_state->heap); }
 
 std::optional<AllocError> Allocator::validate(Addr payload, ErrorKind kind) const {

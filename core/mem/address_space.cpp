@@ -257,6 +257,16 @@ Result<Addr> AddressSpace::sbrk(std::int64_t delta) {
     return old_break;
 }
 
+void AddressSpace::LoaderAccess::write(Addr address, std::span<const std::uint8_t> bytes) {
+    if (bytes.empty()) return;
+    Region* region = m_memory.region_at(address);
+    if (region == nullptr || !region->holds(address, bytes.size()) || region == &m_memory.m_heap ||
+        region == &m_memory.m_stack) {
+        return;  // outside code and data: a loader bug, and nothing is written
+    }
+    m_memory.change(*region, address, bytes.size(), {bytes.data(), std::nullopt}, Shadow::Initialized);
+}
+
 std::size_t AddressSpace::host_bytes() const {
     std::size_t total = 0;
     for (const Region* region : std::array<const Region*, 4>{&m_code, &m_data, &m_heap, &m_stack}) {

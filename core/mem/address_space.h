@@ -119,6 +119,18 @@ public:
     // Bytes of host memory used for simulated bytes and their shadow.
     std::size_t host_bytes() const;
 
+    // The loader's way in: writes that ignore segment permissions, so the read-only code segment
+    // can be filled. Changes still go through the observer, marked initialized.
+    class LoaderAccess {
+    public:
+        explicit LoaderAccess(AddressSpace& memory) : m_memory(memory) {}
+        // Precondition: the range lies inside the code or the data segment.
+        void write(Addr address, std::span<const std::uint8_t> bytes);
+
+    private:
+        AddressSpace& m_memory;
+    };
+
 private:
     // A run of backed addresses: bytes and shadow for [first, first + bytes.size()).
     struct Region {

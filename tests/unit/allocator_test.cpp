@@ -291,6 +291,27 @@ TEST_CASE("double-free-detected with where the block came from, and the heap unh
     });
 }
 
+TEST_CASE("freed blocks are remembered until their memory is handed out again") {
+    for_each_policy([](PolicyKind policy) {
+        Heap heap(policy);
+        const Addr p = *heap.allocator.malloc(40, /*site=*/3);
+        heap.malloc(16);
+        CHECK_FALSE(heap.allocator.freed_block_containing(p));
+        REQUIRE_FALSE(heap.allocator.free(p, /*site=*/5));
+        auto freed = heap.allocator.freed_block_containing(p + 39);
+        REQUIRE(freed);
+        CHECK(freed->payload == p);
+        CHECK(freed->requested == 40);
+        CHECK(freed->allocated_at == 3);
+        CHECK(freed->freed_at == 5);
+        CHECK_FALSE(heap.allocator.freed_block_containing(p + 40));
+        // Every policy but next fit reuses the hole for the same request.
+        if (policy == PolicyKind::NextFit) return;
+        CHECK(heap.malloc(40) == p);
+        CHECK_FALSE(heap.allocator.freed_block_containing(p));
+    });
+}
+
 TEST_CASE("invalid-free of interior, stack, global, code and wild pointers is refused") {
     for_each_policy([](PolicyKind policy) {
         Heap heap(policy);

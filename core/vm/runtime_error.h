@@ -1,0 +1,41 @@
+// What stops a program: every mistake a C course warns about, with where it happened and an
+// explanation a beginner can follow.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "mem/data_model.h"
+#include "support/diagnostics.h"
+
+namespace memviz::vm {
+
+enum class RuntimeErrorKind : std::uint8_t {
+    NullDereference,   // an access in the reserved area near address 0
+    Segfault,          // an access to unmapped or OS memory, or a wild address
+    ReadOnlyWrite,     // a write to the code segment (string literals, functions)
+    StackOverflow,     // the stack would grow past its limit
+    UseAfterFree,      // an access to a freed heap block
+    HeapOverflow,      // an access outside a heap block's payload (padding, header, neighbour)
+    DanglingStack,     // an access to a popped stack frame
+    DivisionByZero,
+    SignedOverflow,
+    ShiftOutOfRange,
+    BadCall,           // a call through a pointer that does not point to a function
+    BadReturn,         // a return to an address that is not code (the return address was overwritten)
+    Library,           // a library function was misused (its message says how)
+};
+
+std::string_view name(RuntimeErrorKind kind);
+
+struct RuntimeError {
+    RuntimeErrorKind kind{};
+    SourceLoc loc;                 // the line and column being executed
+    std::string message;           // one line: what happened
+    std::string explanation;       // why it is wrong, in plain language
+    std::optional<Addr> address;   // the memory involved, if any
+};
+
+}  // namespace memviz::vm

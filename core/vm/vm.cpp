@@ -1,0 +1,318 @@
+// The instruction loop, memory access and calls. Arithmetic is in vm_arith.cpp, the
+// classification of bad accesses in vm_access.cpp.
+#include "vm/vm.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "support/format.h"
+
+namespace memviz::vm {
+
+std::string_view name(RuntimeErrorKind kind) {
+    switch (kind) {
+        case RuntimeErrorKind::NullDereference: return "null pointer dereference";
+        case RuntimeErrorKind::Segfault: return "segmentation fault";
+        case RuntimeErrorKind::ReadOnlyWrite: return "write to read-only memory";
+        case RuntimeErrorKind::StackOverflow: return "stack overflow";
+        case RuntimeErrorKind::UseAfterFree: return "use after free";
+        case RuntimeErrorKind::HeapOverflow: return "heap buffer overflow";
+        case RuntimeErrorKind::DanglingStack: return "use of a dangling stack pointer";
+        case RuntimeErrorKind::DivisionByZero: return "division by zero";
+        case RuntimeErrorKind::SignedOverflow: return "signed integer overflow";
+        case RuntimeErrorKind::ShiftOutOfRange: return "shift out of range";
+        case RuntimeErrorKind::BadCall: return "call through a bad function pointer";
+        case RuntimeErrorKind::BadReturn: return "return to a bad address";
+        case RuntimeErrorKind::Library: return "library misuse";
+    }
+    return "?";
+}
+
+Vm::Vm(const Program& program, AddressSpace& memory, alloc::Allocator& allocator, Image image, Library& library)
+    : m_program(program),
+      m_memory(memory),
+      m_allocator(allocator),
+      m_image(std::move(image)),
+      m_library(library),
+      m_pointer_bytes(info(memory.data_model()).pointer_bytes) {}
+
+void Vm::start(const std::vector<std::string>& args) {
+    m_state = VmState::Running;
+    m_registers = {};
+    m_registers.sp = m_memory.stack_top();
+    m_registers.fp = 0;
+
+    // The argument strings at the very top of the stack, then argv[] (NULL-terminated) below
+    // them, 16-byte aligned, as the Linux loader leaves them for the C runtime.
+    std::vector<Addr> pointers;
+    for (const std::string& arg : args) {
+        m_registers.sp -= arg.size() + 1;
+        std::vector<std::uint8_t> bytes(arg.begin(), arg.end());
+        bytes.push_back(0);
+        if (auto fault = m_memory.write(m_registers.sp, bytes)) {
+            return fail(RuntimeErrorKind::StackOverflow, "the program's arguments do not fit on the stack",
+                        "The stack limit is too small even for argv.");
+        }
+        pointers.push_back(m_registers.sp);
+    }
+    pointers.push_back(0);
+    m_registers.sp = (m_registers.sp - pointers.size() * m_pointer_bytes) & ~Addr{15};
+    const Addr argv = m_registers.sp;
+    for (std::size_t i = 0; i < pointers.size(); ++i) {
+        if (m_memory.write_word(argv + i * m_pointer_bytes, m_pointer_bytes, pointers[i])) {
+            return fail(RuntimeErrorKind::StackOverflow, "the program's arguments do not fit on the stack",
+                        "The stack limit is too small even for argv.");
+        }
+    }
+
+    // main is called from _start: its return address is the runtime's entry.
+    const Function& main = m_program.functions.at(m_program.main);
+    std::uint64_t argc = 0;
+    if (std::count_if(main.slots.begin(), main.slots.end(), [](const FrameSlot& s) { return s.is_parameter; }) >= 2) {
+        push(args.size());
+        push(argv);
+        argc = 2;
+    }
+    m_registers.function = m_program.main;
+    m_executing_function = m_program.main;
+    m_executing_pc = 0;
+    call(m_program.main, argc, m_image.start_address);
+}
+
+std::uint64_t Vm::pop() {
+    // The compiler balances the operand stack; an empty pop is a VM bug, read as zero.
+    if (m_operands.empty()) return 0;
+    const std::uint64_t value = m_operands.back();
+    m_operands.pop_back();
+    return value;
+}
+
+void Vm::fail(RuntimeErrorKind kind, std::string message, std::string explanation, std::optional<Addr> address) {
+    fail(RuntimeError{kind, {}, std::move(message), std::move(explanation), address});
+}
+
+void Vm::fail(RuntimeError error) {
+    if (!error.loc.valid()) error.loc = location_at(m_executing_function, m_executing_pc);
+    m_error = std::move(error);
+    m_state = VmState::Faulted;
+}
+
+void Vm::exit(int status) {
+    m_exit_status = status;
+    m_state = VmState::Exited;
+}
+
+SourceLoc Vm::location_at(std::uint32_t index, std::uint32_t pc) const {
+    const Function& function = m_program.functions.at(index);
+    const auto& lines = function.lines;
+    auto after = std::upper_bound(lines.begin(), lines.end(), pc,
+                                  [](std::uint32_t at, const LinePoint& point) { return at < point.pc; });
+    if (after == lines.begin()) return function.loc;
+    return std::prev(after)->loc;
+}
+
+bool Vm::at_step_point(StepKind kind) const {
+    const auto& lines = m_program.functions.at(m_registers.function).lines;
+    auto at = std::lower_bound(lines.begin(), lines.end(), m_registers.pc,
+                               [](const LinePoint& point, std::uint32_t pc) { return point.pc < pc; });
+    for (; at != lines.end() && at->pc == m_registers.pc; ++at) {
+        if (at->kind == StepKind::Statement || kind == StepKind::Expression) return true;
+    }
+    return false;
+}
+
+void Vm::load(const Instr& instr) {
+    const Addr address = pop();
+    if (auto error = check_access(address, instr.width, Access::Read)) return fail(std::move(*error));
+    std::uint64_t value = 0;
+    m_memory.read_word(address, instr.width, value);
+    if ((instr.flags & kFloat32) != 0) {
+        const auto f = std::bit_cast<float>(static_cast<std::uint32_t>(value));
+        value = std::bit_cast<std::uint64_t>(static_cast<double>(f));
+    } else if ((instr.flags & kSigned) != 0 && instr.width < 8) {
+        const unsigned shift = 64u - 8u * static_cast<unsigned>(instr.width);
+        value = static_cast<std::uint64_t>(static_cast<std::int64_t>(value << shift) >> shift);
+    }
+    push(value);
+}
+
+void Vm::store(const Instr& instr) {
+    const std::uint64_t value = pop();
+    const Addr address = pop();
+    if (auto error = check_access(address, instr.width, Access::Write)) return fail(std::move(*error));
+    std::uint64_t bits = value;
+    if ((instr.flags & kFloat32) != 0) {
+        bits = std::bit_cast<std::uint32_t>(static_cast<float>(std::bit_cast<double>(value)));
+    }
+    m_memory.write_word(address, instr.width, bits);
+    push(value);
+}
+
+void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
+    const Function& callee = m_program.functions.at(index);
+    const Addr stack_floor = m_memory.layout().segment(SegmentKind::Stack).first;
+    const std::uint64_t needed = 2 * m_pointer_bytes + callee.frame_size;
+    if (m_registers.sp < stack_floor + needed) {
+        return fail(RuntimeErrorKind::StackOverflow,
+                    "calling " + callee.name + " needs " + human_size(needed) + " more stack, past the " +
+                        human_size(m_memory.layout().segment(SegmentKind::Stack).size()) + " limit",
+                    "Each call takes a new frame on the stack. A recursion that never reaches its base "
+                    "case, or very large local arrays, use up the stack and the program is killed.",
+                    m_registers.sp - needed);
+    }
+    // The return address, then the caller's frame pointer, as x86-64's call and push %rbp do.
+    m_registers.sp -= m_pointer_bytes;
+    m_memory.write_word(m_registers.sp, m_pointer_bytes, return_address);
+    m_registers.sp -= m_pointer_bytes;
+    m_memory.write_word(m_registers.sp, m_pointer_bytes, m_registers.fp);
+    m_registers.fp = m_registers.sp;
+    m_registers.sp -= callee.frame_size;
+    if (callee.frame_size > 0) m_memory.set_shadow(m_registers.sp, callee.frame_size, Shadow::Uninitialized);
+
+    // The arguments are the top argc slots, the first one deepest.
+    const std::size_t first = m_operands.size() - std::min<std::size_t>(static_cast<std::size_t>(argc), m_operands.size());
+    std::size_t arg = first;
+    for (const FrameSlot& slot : callee.slots) {
+        if (!slot.is_parameter || arg >= m_operands.size()) continue;
+        const Addr place = m_registers.fp + static_cast<Addr>(slot.offset);
+        switch (slot.passing) {
+            case FrameSlot::Passing::Value:
+                m_memory.write_word(place, static_cast<unsigned>(slot.size), m_operands[arg]);
+                break;
+            case FrameSlot::Passing::Float32:
+                m_memory.write_word(place, 4,
+                                    std::bit_cast<std::uint32_t>(static_cast<float>(std::bit_cast<double>(m_operands[arg]))));
+                break;
+            case FrameSlot::Passing::Copy: {
+                std::vector<std::uint8_t> bytes(static_cast<std::size_t>(slot.size));
+                m_memory.read(m_operands[arg], bytes);
+                m_memory.write(place, bytes);
+                break;
+            }
+        }
+        ++arg;
+    }
+    m_operands.resize(first);
+    m_registers.function = index;
+    m_registers.pc = 0;
+}
+
+void Vm::call_indirect(std::uint64_t argc) {
+    const Addr target = pop();
+    auto point = m_image.code_point(target, m_program);
+    if (!point || point->pc != 0) {
+        return fail(RuntimeErrorKind::BadCall, "call through a pointer to " + hex_address(target) + ", which is not a function",
+                    "A function pointer must hold the address of a function. This one is uninitialized, "
+                    "NULL, or points to data.",
+                    target);
+    }
+    call(point->function, argc, m_image.function_entry.at(m_registers.function) + m_registers.pc);
+}
+
+void Vm::builtin(const Instr& instr) {
+    const std::size_t argc = std::min<std::size_t>(static_cast<std::size_t>(instr.imm), m_operands.size());
+    std::vector<std::uint64_t> args(m_operands.end() - static_cast<std::ptrdiff_t>(argc), m_operands.end());
+    m_operands.resize(m_operands.size() - argc);
+    std::optional<RuntimeError> error;
+    auto result = m_library.call(*this, instr.a, args, error);
+    if (error) return fail(std::move(*error));
+    if (m_state != VmState::Running) return;
+    if (result) push(*result);
+}
+
+void Vm::return_from(const Instr& instr) {
+    const bool has_value = (instr.flags & kHasValue) != 0;
+    const std::uint64_t value = has_value ? pop() : 0;
+    const Function& function = m_program.functions.at(m_registers.function);
+    const Addr frame_low = m_registers.fp - function.frame_size;
+    std::uint64_t saved_fp = 0;
+    std::uint64_t return_address = 0;
+    m_memory.read_word(m_registers.fp, m_pointer_bytes, saved_fp);
+    m_memory.read_word(m_registers.fp + m_pointer_bytes, m_pointer_bytes, return_address);
+    // The frame's bytes stay as they were, but belong to no one now.
+    m_memory.set_shadow(frame_low, m_registers.fp + 2 * m_pointer_bytes - frame_low, Shadow::PoppedFrame);
+    m_registers.sp = m_registers.fp + 2 * m_pointer_bytes;
+    m_registers.fp = saved_fp;
+
+    if (return_address == m_image.start_address) {
+        return exit(static_cast<int>(static_cast<std::int32_t>(value)));
+    }
+    auto point = m_image.code_point(return_address, m_program);
+    if (!point) {
+        return fail(RuntimeErrorKind::BadReturn,
+                    function.name + " returned to " + hex_address(return_address) + ", which is not code",
+                    "The return address saved in the frame was overwritten, usually by writing past the "
+                    "end of a local array (a stack buffer overflow).",
+                    return_address);
+    }
+    m_registers.function = point->function;
+    m_registers.pc = point->pc;
+    if (has_value) push(value);
+}
+
+void Vm::execute() {
+    const Function& function = m_program.functions.at(m_registers.function);
+    if (m_registers.pc >= function.code.size()) {
+        // Falling off the end of a function returns, as the compiler's final `ret` would.
+        return return_from(Instr{Op::Return, 8, 0, 0, 0});
+    }
+    m_executing_function = m_registers.function;
+    m_executing_pc = m_registers.pc;
+    const Instr& instr = function.code[m_registers.pc++];
+    ++m_executed;
+    switch (instr.op) {
+        case Op::Const: return push(static_cast<std::uint64_t>(instr.imm));
+        case Op::Drop: pop(); return;
+        case Op::Dup: return push(m_operands.empty() ? 0 : m_operands.back());
+        case Op::Swap:
+            if (m_operands.size() >= 2) std::swap(m_operands[m_operands.size() - 1], m_operands[m_operands.size() - 2]);
+            return;
+        case Op::FrameAddr: return push(m_registers.fp + static_cast<Addr>(instr.imm));
+        case Op::GlobalAddr: return push(m_image.global_address.at(instr.a) + static_cast<Addr>(instr.imm));
+        case Op::StringAddr: return push(m_image.string_address.at(instr.a) + static_cast<Addr>(instr.imm));
+        case Op::FuncAddr: return push(m_image.function_entry.at(instr.a));
+        case Op::Load: return load(instr);
+        case Op::Store: return store(instr);
+        case Op::CopyBytes: {
+            const Addr source = pop();
+            const Addr destination = pop();
+            const auto bytes = static_cast<std::uint64_t>(instr.imm);
+            if (auto error = check_access(source, bytes, Access::Read)) return fail(std::move(*error));
+            if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
+            std::vector<std::uint8_t> buffer(static_cast<std::size_t>(bytes));
+            m_memory.read(source, buffer);
+            m_memory.write(destination, buffer);
+            return push(destination);
+        }
+        case Op::ZeroBytes: {
+            const Addr destination = pop();
+            const auto bytes = static_cast<std::uint64_t>(instr.imm);
+            if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
+            m_memory.fill(destination, bytes, 0);
+            return;
+        }
+        case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Rem: case Op::Shl: case Op::Shr:
+        case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::Neg: case Op::BitNot:
+        case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
+            return integer_op(instr);
+        case Op::LogNot: return push(pop() == 0);
+        case Op::FAdd: case Op::FSub: case Op::FMul: case Op::FDiv: case Op::FNeg:
+        case Op::FEq: case Op::FNe: case Op::FLt: case Op::FLe: case Op::FGt: case Op::FGe:
+            return float_op(instr);
+        case Op::IntCast: case Op::IntToFloat: case Op::FloatToInt: case Op::FloatRound:
+            return convert(instr);
+        case Op::Jump: m_registers.pc = instr.a; return;
+        case Op::JumpIfZero: if (pop() == 0) m_registers.pc = instr.a; return;
+        case Op::JumpIfNotZero: if (pop() != 0) m_registers.pc = instr.a; return;
+        case Op::Call:
+            // The return address is the next instruction's, as x86's call pushes it.
+            return call(instr.a, static_cast<std::uint64_t>(instr.imm),
+                        m_image.function_entry.at(m_registers.function) + m_registers.pc);
+        case Op::CallIndirect: return call_indirect(static_cast<std::uint64_t>(instr.imm));
+        case Op::Builtin: return builtin(instr);
+        case Op::Return: return return_from(instr);
+    }
+}
+
+}  // namespace memviz::vm

@@ -1,0 +1,104 @@
+// The VM: runs a loaded Program one instruction at a time over the simulated address space.
+// Frames live in simulated stack memory (see docs/architecture.md, "Execution and history"); the
+// only state outside simulated memory is the registers below and the operand stack, which is
+// what the history layer records besides memory.
+//
+// Invariants: fp points at the saved frame pointer of the running function, with the return
+// address one pointer above it; sp <= fp - frame_size; the operand stack holds the running
+// expression's slots above the slots of callers that were mid-expression when they called.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alloc/allocator.h"
+#include "mem/address_space.h"
+#include "vm/bytecode.h"
+#include "vm/image.h"
+#include "vm/library.h"
+#include "vm/runtime_error.h"
+
+namespace memviz::vm {
+
+struct Registers {
+    std::uint32_t function = 0;  // index of the running function
+    std::uint32_t pc = 0;        // index of the next instruction in it
+    Addr sp = 0;
+    Addr fp = 0;
+    bool operator==(const Registers&) const = default;
+};
+
+enum class VmState : std::uint8_t { Running, Exited, Faulted };
+
+class Vm {
+public:
+    Vm(const Program& program, AddressSpace& memory, alloc::Allocator& allocator, Image image,
+       Library& library);
+
+    // Lays out argc/argv at the top of the stack as the OS does and enters main.
+    void start(const std::vector<std::string>& args);
+
+    // Executes one instruction. Precondition: state() == Running.
+    void execute();
+
+    VmState state() const { return m_state; }
+    const Registers& registers() const { return m_registers; }
+    const std::vector<std::uint64_t>& operands() const { return m_operands; }
+    int exit_status() const { return m_exit_status; }
+    const std::optional<RuntimeError>& error() const { return m_error; }
+    std::uint64_t instructions_executed() const { return m_executed; }
+
+    // The source position of the next instruction (the last line point at or before it).
+    SourceLoc location() const { return location_at(m_registers.function, m_registers.pc); }
+    SourceLoc location_at(std::uint32_t function, std::uint32_t pc) const;
+    // Whether the next instruction begins a construct of this kind (a step point).
+    bool at_step_point(StepKind kind) const;
+
+    const Program& program() const { return m_program; }
+    const Image& image() const { return m_image; }
+    AddressSpace& memory() { return m_memory; }
+    alloc::Allocator& allocator() { return m_allocator; }
+
+    // For the library: stop the program (exit()) or fail it with an error.
+    void exit(int status);
+    void fail(RuntimeError error);
+    // Classifies an access the program is about to make: nothing when it may go ahead.
+    std::optional<RuntimeError> check_access(Addr address, std::uint64_t bytes, Access access) const;
+
+private:
+    std::uint64_t pop();
+    void push(std::uint64_t value) { m_operands.push_back(value); }
+    void fail(RuntimeErrorKind kind, std::string message, std::string explanation,
+              std::optional<Addr> address = std::nullopt);
+
+    void load(const Instr& instr);
+    void store(const Instr& instr);
+    void integer_op(const Instr& instr);
+    void float_op(const Instr& instr);
+    void convert(const Instr& instr);
+    void call(std::uint32_t function, std::uint64_t argc, Addr return_address);
+    void call_indirect(std::uint64_t argc);
+    void builtin(const Instr& instr);
+    void return_from(const Instr& instr);
+
+    const Program& m_program;
+    AddressSpace& m_memory;
+    alloc::Allocator& m_allocator;
+    Image m_image;
+    Library& m_library;
+    unsigned m_pointer_bytes;
+
+    Registers m_registers;
+    // The instruction being executed, which an error points at (registers().pc is already past it).
+    std::uint32_t m_executing_function = 0;
+    std::uint32_t m_executing_pc = 0;
+    std::vector<std::uint64_t> m_operands;
+    VmState m_state = VmState::Exited;
+    int m_exit_status = 0;
+    std::optional<RuntimeError> m_error;
+    std::uint64_t m_executed = 0;
+};
+
+}  // namespace memviz::vm
