@@ -3,9 +3,9 @@
 #include "vm/vm.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
+#include "support/bit_cast.h"
 #include "support/format.h"
 
 namespace memviz::vm {
@@ -128,8 +128,8 @@ void Vm::load(const Instr& instr) {
     std::uint64_t value = 0;
     m_memory.read_word(address, instr.width, value);
     if ((instr.flags & kFloat32) != 0) {
-        const auto f = std::bit_cast<float>(static_cast<std::uint32_t>(value));
-        value = std::bit_cast<std::uint64_t>(static_cast<double>(f));
+        const auto f = memviz::bit_cast<float>(static_cast<std::uint32_t>(value));
+        value = memviz::bit_cast<std::uint64_t>(static_cast<double>(f));
     } else if ((instr.flags & kSigned) != 0 && instr.width < 8) {
         const unsigned shift = 64u - 8u * static_cast<unsigned>(instr.width);
         value = static_cast<std::uint64_t>(static_cast<std::int64_t>(value << shift) >> shift);
@@ -143,7 +143,7 @@ void Vm::store(const Instr& instr) {
     if (auto error = check_access(address, instr.width, Access::Write)) return fail(std::move(*error));
     std::uint64_t bits = value;
     if ((instr.flags & kFloat32) != 0) {
-        bits = std::bit_cast<std::uint32_t>(static_cast<float>(std::bit_cast<double>(value)));
+        bits = memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(value)));
     }
     m_memory.write_word(address, instr.width, bits);
     push(value);
@@ -182,7 +182,7 @@ void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
                 break;
             case FrameSlot::Passing::Float32:
                 m_memory.write_word(place, 4,
-                                    std::bit_cast<std::uint32_t>(static_cast<float>(std::bit_cast<double>(m_operands[arg]))));
+                                    memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(m_operands[arg]))));
                 break;
             case FrameSlot::Passing::Copy: {
                 std::vector<std::uint8_t> bytes(static_cast<std::size_t>(slot.size));

@@ -1,10 +1,10 @@
 // Arithmetic as C defines it on the target: integers wrap in their width when unsigned; signed
 // overflow, division by zero and out-of-range shifts are errors; doubles are IEEE doubles and
 // floats are doubles rounded to float precision.
-#include <bit>
 #include <cmath>
 #include <limits>
 
+#include "support/bit_cast.h"
 #include "vm/vm.h"
 
 namespace memviz::vm {
@@ -26,8 +26,8 @@ std::uint64_t normalize(std::uint64_t value, unsigned width, bool is_signed) {
 std::int64_t min_signed(unsigned width) { return width >= 8 ? INT64_MIN : -(std::int64_t{1} << (width * 8 - 1)); }
 std::int64_t max_signed(unsigned width) { return width >= 8 ? INT64_MAX : (std::int64_t{1} << (width * 8 - 1)) - 1; }
 
-double as_double(std::uint64_t bits) { return std::bit_cast<double>(bits); }
-std::uint64_t bits_of(double value) { return std::bit_cast<std::uint64_t>(value); }
+double as_double(std::uint64_t bits) { return memviz::bit_cast<double>(bits); }
+std::uint64_t bits_of(double value) { return memviz::bit_cast<std::uint64_t>(value); }
 
 const char* type_name(unsigned width, bool is_signed) {
     if (width == 4) return is_signed ? "int" : "unsigned int";

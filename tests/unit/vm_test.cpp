@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "support/bit_cast.h"
 #include "alloc/allocator.h"
 #include "vm/vm.h"
 
@@ -213,7 +214,7 @@ TEST_CASE("conversions keep C's widths and signedness") {
     CHECK(result({op(Op::Const, 200), op(Op::IntCast, 0, 0, 1, kSigned)}) == -56);   // (signed char)200
     CHECK(result({op(Op::Const, 7), op(Op::IntToFloat, 0, 0, 4, kSigned), op(Op::Const, 2),
                   op(Op::IntToFloat, 0, 0, 4, kSigned), op(Op::FDiv), op(Op::FloatToInt, 0, 0, 4, kSigned)}) == 3);
-    CHECK(result({op(Op::Const, static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(-2.75))),
+    CHECK(result({op(Op::Const, static_cast<std::int64_t>(memviz::bit_cast<std::uint64_t>(-2.75))),
                   op(Op::FloatToInt, 0, 0, 4, kSigned)}) == -2);
 }
 
