@@ -8,6 +8,7 @@ std::string_view name(Op op) {
         case Op::Drop: return "drop";
         case Op::Dup: return "dup";
         case Op::Swap: return "swap";
+        case Op::Over: return "over";
         case Op::FrameAddr: return "frame_addr";
         case Op::GlobalAddr: return "global_addr";
         case Op::StringAddr: return "string_addr";

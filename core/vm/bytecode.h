@@ -29,6 +29,7 @@ enum class Op : std::uint8_t {
     Drop,        // pop
     Dup,         // push a copy of the top
     Swap,        // exchange the two top slots
+    Over,        // push a copy of the slot below the top
     // Addresses, resolved when the program is loaded
     FrameAddr,   // push fp + imm (imm is negative for locals and parameters)
     GlobalAddr,  // push the address of global a, plus imm

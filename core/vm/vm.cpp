@@ -268,6 +268,7 @@ void Vm::execute() {
         case Op::Swap:
             if (m_operands.size() >= 2) std::swap(m_operands[m_operands.size() - 1], m_operands[m_operands.size() - 2]);
             return;
+        case Op::Over: return push(m_operands.size() >= 2 ? m_operands[m_operands.size() - 2] : 0);
         case Op::FrameAddr: return push(m_registers.fp + static_cast<Addr>(instr.imm));
         case Op::GlobalAddr: return push(m_image.global_address.at(instr.a) + static_cast<Addr>(instr.imm));
         case Op::StringAddr: return push(m_image.string_address.at(instr.a) + static_cast<Addr>(instr.imm));

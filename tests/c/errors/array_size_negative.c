@@ -1,0 +1,3 @@
+int values[-3];
+
+// expect: 1:12: error: size of array 'values' is negative

@@ -1,0 +1,3 @@
+int values[2.5];
+
+// expect: 1:12: error: size of array 'values' has non-integer type

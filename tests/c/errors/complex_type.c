@@ -1,0 +1,3 @@
+_Complex double z;
+
+// expect: 1:1: error: not supported yet: '_Complex'

@@ -1,0 +1,6 @@
+int main(void) {
+    goto finish;
+    return 1;
+}
+
+// expect: 2:5: error: label 'finish' used but not defined
