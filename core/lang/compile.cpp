@@ -7,6 +7,7 @@
 
 #include "lang/compile_internal.h"
 #include "support/bit_cast.h"
+#include "vm/libc.h"
 
 namespace memviz::lang {
 namespace {
@@ -150,10 +151,18 @@ vm::Program compile(const Program& program, DataModel data_model, const LibraryL
         }
     }
 
-    // Globals and statics, in declaration order, each at its preferred alignment.
-    std::uint64_t data_offset = 0;
+    // The C library's variables (errno, stdin, stdout, stderr) come first, at fixed places; a
+    // program's `extern int errno;` names them. Then the program's globals and statics, in
+    // declaration order, each at its preferred alignment.
+    out.globals = vm::library_globals(data_model);
+    std::uint64_t data_offset = vm::kLibraryDataBytes;
     for (const Object* object : program.globals) {
-        if (object->is_extern && !object->has_init) continue;  // defined elsewhere: the library's
+        if (object->is_extern && !object->has_init) {
+            for (std::uint32_t index = 0; index < vm::kFileGlobals; ++index) {
+                if (out.globals[index].name == object->name) symbols.globals[object] = index;
+            }
+            continue;  // any other undefined extern is reported where it is used
+        }
         if (!object->type->is_complete()) continue;
         data_offset = align_up(data_offset, object->type->preferred_align());
         symbols.globals[object] = static_cast<std::uint32_t>(out.globals.size());

@@ -19,6 +19,8 @@ namespace memviz::lang {
 // C library does not provide it.
 using LibraryLookup = std::function<std::optional<std::uint32_t>(std::string_view name)>;
 
+// The globals of vm::library_globals() come first in the program, so the library finds errno and
+// the standard streams where it expects them.
 // Reports what cannot be compiled (a call to a function that is declared but neither defined nor
 // provided by the library, a missing main, a construct the VM cannot run yet) as errors.
 vm::Program compile(const Program& program, DataModel data_model, const LibraryLookup& library,

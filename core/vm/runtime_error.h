@@ -26,6 +26,10 @@ enum class RuntimeErrorKind : std::uint8_t {
     BadCall,           // a call through a pointer that does not point to a function
     BadReturn,         // a return to an address that is not code (the return address was overwritten)
     Library,           // a library function was misused (its message says how)
+    DoubleFree,        // free or realloc of a block that was already freed
+    InvalidFree,       // free or realloc of a pointer malloc did not return
+    OverlappingCopy,   // memcpy, strcpy or strcat with source and destination overlapping
+    OutputLimit,       // the program printed more than the output limit
 };
 
 std::string_view name(RuntimeErrorKind kind);

@@ -25,6 +25,10 @@ std::string_view name(RuntimeErrorKind kind) {
         case RuntimeErrorKind::BadCall: return "call through a bad function pointer";
         case RuntimeErrorKind::BadReturn: return "return to a bad address";
         case RuntimeErrorKind::Library: return "library misuse";
+        case RuntimeErrorKind::DoubleFree: return "double free";
+        case RuntimeErrorKind::InvalidFree: return "invalid free";
+        case RuntimeErrorKind::OverlappingCopy: return "overlapping copy";
+        case RuntimeErrorKind::OutputLimit: return "output limit exceeded";
     }
     return "?";
 }
@@ -42,6 +46,7 @@ void Vm::start(const std::vector<std::string>& args) {
     m_registers = {};
     m_registers.sp = m_memory.stack_top();
     m_registers.fp = 0;
+    m_callbacks.clear();
 
     // The argument strings at the very top of the stack, then argv[] (NULL-terminated) below
     // them, 16-byte aligned, as the Linux loader leaves them for the C runtime.
@@ -214,11 +219,36 @@ void Vm::builtin(const Instr& instr) {
     const std::size_t argc = std::min<std::size_t>(static_cast<std::size_t>(instr.imm), m_operands.size());
     std::vector<std::uint64_t> args(m_operands.end() - static_cast<std::ptrdiff_t>(argc), m_operands.end());
     m_operands.resize(m_operands.size() - argc);
+    const std::size_t callbacks_before = m_callbacks.size();
     std::optional<RuntimeError> error;
     auto result = m_library.call(*this, instr.a, args, error);
+    finish_library_call(result, std::move(error), callbacks_before);
+}
+
+// After the library ran (call or resume): fail, wait for a C function it called back, or push
+// its result.
+void Vm::finish_library_call(std::optional<std::uint64_t> result, std::optional<RuntimeError> error,
+                             std::size_t callbacks_before) {
     if (error) return fail(std::move(*error));
     if (m_state != VmState::Running) return;
+    if (m_callbacks.size() > callbacks_before) return;
     if (result) push(*result);
+}
+
+std::optional<RuntimeError> Vm::call_back(Addr function, std::span<const std::uint64_t> args, const LibraryFrame& frame) {
+    auto point = m_image.code_point(function, m_program);
+    if (!point || point->pc != 0) {
+        return RuntimeError{RuntimeErrorKind::BadCall, {},
+                            "the library was given " + hex_address(function) + " to call, which is not a function",
+                            "A function pointer passed to qsort or bsearch must hold the address of a "
+                            "function, such as the name of your comparison function.",
+                            function};
+    }
+    const Addr return_address = m_image.function_entry.at(m_executing_function) + m_executing_pc;
+    m_callbacks.push_back(PendingCallback{frame, return_address, m_registers.fp});
+    for (std::uint64_t arg : args) push(arg);
+    call(point->function, args.size(), return_address);
+    return std::nullopt;
 }
 
 void Vm::return_from(const Instr& instr) {
@@ -239,6 +269,21 @@ void Vm::return_from(const Instr& instr) {
         return exit(static_cast<int>(static_cast<std::int32_t>(value)));
     }
     auto point = m_image.code_point(return_address, m_program);
+    if (point && !m_callbacks.empty() && m_callbacks.back().return_address == return_address &&
+        m_callbacks.back().fp == m_registers.fp) {
+        // A C function the library called back returns into the library function, which
+        // continues as if it were still executing its Builtin instruction.
+        const LibraryFrame frame = m_callbacks.back().frame;
+        m_callbacks.pop_back();
+        m_registers.function = point->function;
+        m_registers.pc = point->pc + 1;
+        m_executing_function = point->function;
+        m_executing_pc = point->pc;
+        const std::size_t callbacks_before = m_callbacks.size();
+        std::optional<RuntimeError> error;
+        auto result = m_library.resume(*this, frame, value, error);
+        return finish_library_call(result, std::move(error), callbacks_before);
+    }
     if (!point) {
         return fail(RuntimeErrorKind::BadReturn,
                     function.name + " returned to " + hex_address(return_address) + ", which is not code",

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ struct Registers {
 };
 
 enum class VmState : std::uint8_t { Running, Exited, Faulted };
+
+// A library function waiting for a C function it called back (see library.h): the C function
+// returns to `return_address` (the Builtin instruction's own address) with the frame pointer
+// back at `fp`, and that return resumes the library function instead of the caller.
+struct PendingCallback {
+    LibraryFrame frame;
+    Addr return_address = 0;
+    Addr fp = 0;
+    bool operator==(const PendingCallback&) const = default;
+};
 
 class Vm {
 public:
@@ -66,6 +77,14 @@ public:
     void fail(RuntimeError error);
     // Classifies an access the program is about to make: nothing when it may go ahead.
     std::optional<RuntimeError> check_access(Addr address, std::uint64_t bytes, Access access) const;
+    // Where the instruction being executed (the library call) is in the source.
+    SourceLoc executing_location() const { return location_at(m_executing_function, m_executing_pc); }
+    // For a library function that calls back into C: once the library returns, the VM calls the
+    // function at `function` with `args`; when it returns, Library::resume gets its value and
+    // `frame`. An error when `function` is not the address of a function.
+    std::optional<RuntimeError> call_back(Addr function, std::span<const std::uint64_t> args, const LibraryFrame& frame);
+    // Library functions waiting for the C functions they called, innermost last.
+    const std::vector<PendingCallback>& pending_callbacks() const { return m_callbacks; }
 
 private:
     std::uint64_t pop();
@@ -82,6 +101,8 @@ private:
     void call_indirect(std::uint64_t argc);
     void builtin(const Instr& instr);
     void return_from(const Instr& instr);
+    void finish_library_call(std::optional<std::uint64_t> result, std::optional<RuntimeError> error,
+                             std::size_t callbacks_before);
 
     const Program& m_program;
     AddressSpace& m_memory;
@@ -99,6 +120,7 @@ private:
     int m_exit_status = 0;
     std::optional<RuntimeError> m_error;
     std::uint64_t m_executed = 0;
+    std::vector<PendingCallback> m_callbacks;
 };
 
 }  // namespace memviz::vm
