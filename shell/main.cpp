@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "layout_command.h"
+#include "run_command.h"
 #include "trace_command.h"
 
 int main(int argc, char** argv) {
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     memviz::shell::add_layout_command(app);
     memviz::shell::add_trace_commands(app);
+    memviz::shell::add_run_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -140,7 +140,11 @@ void Emitter::condition(const Node* node) {
 void Emitter::address(const Node* node) {
     switch (node->kind) {
         case NodeKind::VarRef: return object_address(*node->var, node->loc);
-        case NodeKind::Deref: return expr(node->lhs);
+        case NodeKind::Deref:
+            expr(node->lhs);
+            // After the pointer is computed: a bad access is reported at the `*` (or `[`, `->`).
+            point(node->loc, vm::StepKind::Expression);
+            return;
         case NodeKind::Member:
             expr(node->lhs);  // a struct's value is its address
             if (node->member_offset != 0) {

@@ -14,6 +14,11 @@ std::string verb(Access access) { return access == Access::Write ? "write" : "re
 
 std::string bytes_text(std::uint64_t bytes) { return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes"); }
 
+// "the 4-byte block at 0x4052a0"
+std::string block_text(std::uint64_t bytes, Addr payload) {
+    return "the " + std::to_string(bytes) + "-byte block at " + hex_address(payload);
+}
+
 }  // namespace
 
 std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, Access access) const {
@@ -54,8 +59,7 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
         if (!bad) return std::nullopt;
         if (auto freed = m_allocator.freed_block_containing(*bad)) {
             return RuntimeError{RuntimeErrorKind::UseAfterFree, {},
-                                what + ", inside the " + bytes_text(freed->requested) + " block at " +
-                                    hex_address(freed->payload) + ", which was freed",
+                                what + ", inside " + block_text(freed->requested, freed->payload) + ", which was freed",
                                 "This memory was given back with free() and may be handed out again by the "
                                 "next malloc. A pointer must not be used after the block it points to is "
                                 "freed: set it to NULL after free, and check where else it was copied.",
@@ -64,7 +68,7 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
         const auto block = m_allocator.block_containing(*bad);
         std::string where = "outside every block";
         if (block && block->state == alloc::BlockState::Allocated) {
-            const std::string of_block = "the " + bytes_text(block->requested) + " block at " + hex_address(block->payload);
+            const std::string of_block = block_text(block->requested, block->payload);
             const Addr end = block->payload + block->requested;
             if (*bad < block->payload) where = "before the start of " + of_block;
             else if (*bad == end) where = "just past the end of " + of_block;

@@ -294,7 +294,7 @@ TEST_CASE("libc string errors: use after free, heap overflow, overlapping copy")
         a.constant(5).call("malloc", 1, true).store_local(0).load_local(0).text("hello").call("strcpy", 2).ret();
         Machine m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::HeapOverflow);
-        CHECK(m.vm->error()->message.find("just past the end of the 5 bytes block") != std::string::npos);
+        CHECK(m.vm->error()->message.find("just past the end of the 5-byte block") != std::string::npos);
     }
     SUBCASE("memcpy and strcpy with overlapping ranges; memmove is fine") {
         Assembler a;

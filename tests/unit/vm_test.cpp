@@ -255,7 +255,7 @@ TEST_CASE("memory errors are caught at the instruction that makes them") {
                                 op(Op::Const, 1), op(Op::Store, 0, 0, 1), op(Op::Return)}));
         CHECK(past.run() == VmState::Faulted);
         CHECK(past.error_kind() == RuntimeErrorKind::HeapOverflow);
-        CHECK(past.vm->error()->message.find("just past the end of the 4 bytes block") != std::string::npos);
+        CHECK(past.vm->error()->message.find("just past the end of the 4-byte block") != std::string::npos);
     }
 }
 

@@ -1,0 +1,93 @@
+// `memviz run` as a user runs it: the program's output, the diagnostics, the exit statuses.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "run_command.h"
+
+namespace {
+
+// Writes `source` to a fresh file in /tmp and returns its path.
+std::string c_file(const std::string& name, const std::string& source) {
+    const std::string path = "/tmp/memviz-run-test-" + name + ".c";
+    std::ofstream(path) << source;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("memviz run prints the program's output and exits with its status") {
+    const std::string path = c_file("hello", R"(#include <stdio.h>
+int main(int argc, char **argv) {
+    printf("hello, %s! %d args\n", argc > 1 ? argv[1] : "world", argc);
+    return 7;
+}
+)");
+    CommandResult plain = run_memviz("run " + path);
+    CHECK(plain.exit_status == 7);
+    CHECK(plain.out == "hello, world! 1 args\n");
+    CHECK(plain.err.empty());
+
+    CommandResult with_args = run_memviz("run " + path + " -- student");
+    CHECK(with_args.out == "hello, student! 2 args\n");
+}
+
+TEST_CASE("memviz run reads stdin from a file") {
+    const std::string path = c_file("sum", R"(#include <stdio.h>
+int main(void) { int a, b; if (scanf("%d %d", &a, &b) != 2) return 1; printf("%d\n", a + b); return 0; }
+)");
+    std::ofstream("/tmp/memviz-run-test-input.txt") << "19 23\n";
+    CommandResult run = run_memviz("run " + path + " --stdin /tmp/memviz-run-test-input.txt");
+    CHECK(run.exit_status == 0);
+    CHECK(run.out == "42\n");
+}
+
+TEST_CASE("memviz run reports compile errors like a compiler, exit status 2") {
+    const std::string path = c_file("broken", "int main(void) {\n    int x = y;\n    return x;\n}\n");
+    CommandResult text = run_memviz("run " + path);
+    CHECK(text.exit_status == 2);
+    CHECK(text.out.empty());
+    CHECK(text.err.find(path + ":2:13: error: 'y' undeclared") != std::string::npos);
+    CHECK(text.err.find("        int x = y;\n") != std::string::npos);
+
+    CommandResult json = run_memviz("run " + path + " --diagnostics json");
+    CHECK(json.exit_status == 2);
+    auto first = nlohmann::json::parse(json.err.substr(0, json.err.find('\n')));
+    CHECK(first["kind"] == "compile");
+    CHECK(first["severity"] == "error");
+    CHECK(first["line"] == 2);
+    CHECK(first["column"] == 13);
+}
+
+TEST_CASE("memviz run stops at a memory error with its line, exit status 3 or --error-exitcode") {
+    const std::string path = c_file("uaf", R"(#include <stdlib.h>
+int main(void) {
+    int *i_pt = malloc(sizeof(int));
+    free(i_pt);
+    return *i_pt;
+}
+)");
+    CommandResult text = run_memviz("run " + path);
+    CHECK(text.exit_status == 3);
+    CHECK(text.err.find(path + ":5:12: runtime error: use after free: read of 4 bytes") != std::string::npos);
+    CHECK(text.err.find("inside the 4-byte block at") != std::string::npos);
+
+    CommandResult json = run_memviz("run " + path + " --diagnostics json --error-exitcode 9");
+    CHECK(json.exit_status == 9);
+    auto error = nlohmann::json::parse(json.err.substr(0, json.err.find('\n')));
+    CHECK(error["kind"] == "use after free");
+    CHECK(error["line"] == 5);
+    CHECK(error["column"] == 12);
+    CHECK(error["explanation"].get<std::string>().find("free()") != std::string::npos);
+}
+
+TEST_CASE("memviz run stops an endless loop at the step limit, exit status 4") {
+    const std::string path = c_file("loop", "int main(void) { for (;;) {} }\n");
+    CommandResult run = run_memviz("run " + path + " --max-steps 10000");
+    CHECK(run.exit_status == 4);
+    CHECK(run.err.find("stopped after 10000 steps") != std::string::npos);
+}
