@@ -49,6 +49,7 @@ RunResult compile_and_run(std::string_view source, const RunOptions& options) {
         case vm::VmState::Exited:
             result.outcome = RunResult::Outcome::Exited;
             result.exit_status = machine.exit_status();
+            result.leaks = vm::find_leaks(memory, allocator);
             break;
         case vm::VmState::Faulted:
             result.outcome = RunResult::Outcome::RuntimeError;

@@ -11,6 +11,7 @@
 #include "alloc/allocator.h"
 #include "mem/layout.h"
 #include "support/diagnostics.h"
+#include "vm/leaks.h"
 #include "vm/runtime_error.h"
 
 namespace memviz {
@@ -35,6 +36,7 @@ struct RunResult {
     std::string stdout_text;
     std::string stderr_text;
     std::uint64_t instructions = 0;
+    std::vector<vm::Leak> leaks;               // blocks never freed, when the program exited
 };
 
 RunResult compile_and_run(std::string_view source, const RunOptions& options);

@@ -94,7 +94,30 @@ int run(const RunCommandOptions& options) {
     std::cout << result.stdout_text << std::flush;
     std::cerr << result.stderr_text;
     switch (result.outcome) {
-        case RunResult::Outcome::Exited: return result.exit_status & 0xff;
+        case RunResult::Outcome::Exited: {
+            // Leaks at exit, as Valgrind reports them: a definitely lost block is an error.
+            bool lost = false;
+            for (const vm::Leak& leak : result.leaks) {
+                lost = lost || !leak.reachable;
+                const std::string what = std::to_string(leak.block.requested) + " bytes in the block at " +
+                                         hex_address(leak.block.payload) + " were never freed";
+                const std::string why = leak.reachable ? "still reachable from a global variable"
+                                                       : "definitely lost: nothing points to them any more";
+                if (json) {
+                    std::cerr << nlohmann::json{{"kind", "leak"}, {"severity", leak.reachable ? "warning" : "error"},
+                                                {"line", leak.block.allocated_at}, {"column", 0},
+                                                {"message", what + " (" + why + ")"}, {"bytes", leak.block.requested},
+                                                {"address", hex_address(leak.block.payload)}, {"reachable", leak.reachable}}
+                                     .dump()
+                              << "\n";
+                } else {
+                    std::cerr << options.file << ":" << leak.block.allocated_at << ": leak: " << what
+                              << " (allocated on this line; " << why << ")\n";
+                }
+            }
+            if (lost) return options.error_exitcode.value_or(kRuntimeErrorStatus);
+            return result.exit_status & 0xff;
+        }
         case RunResult::Outcome::RuntimeError: {
             const vm::RuntimeError& error = *result.error;
             if (json) {

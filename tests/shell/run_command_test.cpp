@@ -91,3 +91,29 @@ TEST_CASE("memviz run stops an endless loop at the step limit, exit status 4") {
     CHECK(run.exit_status == 4);
     CHECK(run.err.find("stopped after 10000 steps") != std::string::npos);
 }
+
+TEST_CASE("memviz run reports leaks at exit: definitely lost is an error, reachable is a warning") {
+    const std::string path = c_file("leak", R"(#include <stdlib.h>
+int *kept;
+int main(void) {
+    kept = malloc(8);
+    int *lost = malloc(24);
+    lost[0] = 1;
+    return 0;
+}
+)");
+    CommandResult text = run_memviz("run " + path);
+    CHECK(text.exit_status == 3);
+    CHECK(text.err.find(path + ":5: leak: 24 bytes in the block at") != std::string::npos);
+    CHECK(text.err.find("definitely lost") != std::string::npos);
+    CHECK(text.err.find(path + ":4: leak: 8 bytes") != std::string::npos);
+    CHECK(text.err.find("still reachable from a global variable") != std::string::npos);
+
+    const std::string freed = c_file("no-leak", R"(#include <stdlib.h>
+int *kept;
+int main(void) { kept = malloc(8); return 5; }
+)");
+    CommandResult reachable_only = run_memviz("run " + freed);
+    CHECK(reachable_only.exit_status == 5);  // a reachable block alone does not fail the run
+    CHECK(reachable_only.err.find("still reachable") != std::string::npos);
+}
