@@ -194,6 +194,17 @@ vm::Program compile(const Program& program, DataModel data_model, const LibraryL
             symbols.frame_offset[object] = offset;
             compiled.slots.push_back(slot_for(*object, offset));
         };
+        if (is_record(function->type->return_type())) {
+            // The hidden parameter: where the caller wants the returned struct.
+            used = align_up(used + info(data_model).pointer_bytes, info(data_model).pointer_bytes);
+            symbols.return_buffer[function] = -static_cast<std::int64_t>(used);
+            vm::FrameSlot slot;
+            slot.name = "(return buffer)";
+            slot.offset = -static_cast<std::int64_t>(used);
+            slot.size = info(data_model).pointer_bytes;
+            slot.is_parameter = true;
+            compiled.slots.push_back(slot);
+        }
         for (const Object* param : function->params) place(param);
         for (const Object* local : function->locals) {
             if (local->storage == Storage::Local && local->type->is_complete()) place(local);

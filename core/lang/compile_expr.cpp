@@ -173,6 +173,13 @@ void Emitter::address(const Node* node) {
     }
 }
 
+std::int64_t Emitter::temporary(const Type* type) {
+    const std::uint64_t align = std::max<std::uint64_t>(type->align(), 1);
+    const std::uint64_t used = (m_out.frame_size + type->size() + align - 1) / align * align;
+    m_out.frame_size = (used + 15) / 16 * 16;
+    return -static_cast<std::int64_t>(used);
+}
+
 void Emitter::object_address(const Object& object, SourceLoc loc) {
     if (auto local = m_symbols.frame_offset.find(&object); local != m_symbols.frame_offset.end()) {
         emit(Op::FrameAddr, local->second);
@@ -388,11 +395,12 @@ void Emitter::increment(const Node* node) {
 
 void Emitter::call(const Node* node) {
     point(node->loc, vm::StepKind::Expression);
-    if (is_record(node->type)) {
-        unsupported(node->loc, "calling a function that returns a struct or union by value");
-    }
+    // A struct result goes into a temporary of the caller's frame, whose address is the hidden
+    // first argument; the call's value is that address.
+    const bool returns_record = is_record(node->type);
+    if (returns_record) emit(Op::FrameAddr, temporary(node->type));
     for (const Node* arg : node->args) expr(arg);
-    const auto argc = static_cast<std::int64_t>(node->args.size());
+    const auto argc = static_cast<std::int64_t>(node->args.size()) + (returns_record ? 1 : 0);
     const Node* callee = node->callee;
     if (callee->kind == NodeKind::FuncRef) {
         if (auto defined = m_symbols.functions.find(callee->func); defined != m_symbols.functions.end()) {

@@ -19,6 +19,9 @@ struct Symbols {
     std::unordered_map<const Object*, std::int64_t> frame_offset; // locals and parameters
     std::unordered_map<const Function*, std::uint32_t> functions; // defined functions
     std::unordered_map<const Function*, std::uint32_t> library;   // builtin ids
+    // Functions returning a struct or union get a hidden first parameter, as on x86-64: the
+    // address of the caller's buffer for the result. Its frame offset, by function.
+    std::unordered_map<const Function*, std::int64_t> return_buffer;
 };
 
 class Emitter {
@@ -61,6 +64,7 @@ private:
     const Symbols& m_symbols;
     Diagnostics& m_diagnostics;
     vm::Function& m_out;
+    const Function* m_function = nullptr;
     bool m_is_main = false;
 
     // Jumps to patch once a loop's or switch's end (break) or continue point is known.
@@ -71,6 +75,8 @@ private:
     std::map<const Node*, std::uint32_t> m_case_targets;           // Case/Default node -> pc
 
     void object_address(const Object& object, SourceLoc loc);
+    // A hidden slot in the frame for a value the code needs to keep (a struct returned by a call).
+    std::int64_t temporary(const Type* type);
     void binary(NodeKind kind, const Type* type, const Type* result);
     void increment(const Node* node);
     void call(const Node* node);

@@ -5,6 +5,7 @@
 namespace memviz::lang::compile_detail {
 
 void Emitter::function_body(const Function& function) {
+    m_function = &function;
     m_is_main = function.name == "main";
     point(function.definition_loc, vm::StepKind::Statement);
     stmt(function.body);
@@ -75,8 +76,15 @@ void Emitter::stmt(const Node* node) {
                 emit(Op::Return);
                 return;
             }
-            if (is_record(node->lhs->type)) unsupported(node->loc, "returning a struct or union by value");
-            expr(node->lhs);
+            if (is_record(node->lhs->type)) {
+                // Copy the value into the caller's buffer and return the buffer's address.
+                emit(Op::FrameAddr, m_symbols.return_buffer.at(m_function));
+                emit(Op::Load, 0, 0, static_cast<std::uint8_t>(pointer_bytes()));
+                expr(node->lhs);
+                emit(Op::CopyBytes, static_cast<std::int64_t>(node->lhs->type->size()));
+            } else {
+                expr(node->lhs);
+            }
             emit(Op::Return, 0, 0, 8, vm::kHasValue);
             return;
         case NodeKind::Goto:

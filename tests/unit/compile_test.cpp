@@ -153,3 +153,24 @@ TEST_CASE("a program without main is a compile error") {
     REQUIRE(diagnostics.has_errors());
     CHECK(diagnostics.all().front().message.find("no main function") != std::string::npos);
 }
+
+TEST_CASE("structs are passed and returned by value, as copies") {
+    CHECK(run(R"(
+struct point { int x, y; };
+struct point make(int x, int y) { struct point p = {x, y}; return p; }
+struct point add(struct point a, struct point b) { a.x += b.x; a.y += b.y; return a; }
+int main(void) {
+    struct point a = make(1, 2);
+    struct point b = add(a, make(10, 20));
+    return b.x * 100 + b.y + a.x;   /* a is unchanged by add */
+}
+)") == 1122 + 1);
+    CHECK(run(R"(
+struct big { char name[20]; double weight; };
+struct big heavier(struct big a, struct big b) { return a.weight > b.weight ? a : b; }
+int main(void) {
+    struct big x = {"x", 2.5}, y = {"y", 7.0};
+    return heavier(x, y).name[0] + (int)heavier(y, x).weight;
+}
+)") == 'y' + 7);
+}
