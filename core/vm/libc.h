@@ -86,6 +86,7 @@ class CLibrary final : public Library {
 public:
     explicit CLibrary(LibraryConfig config = {});
 
+    std::string_view function_name(std::uint32_t id) const override { return library_function_name(id); }
     std::optional<std::uint64_t> call(Vm& vm, std::uint32_t id, std::span<const std::uint64_t> args,
                                       std::optional<RuntimeError>& error) override;
     std::optional<std::uint64_t> resume(Vm& vm, const LibraryFrame& frame, std::uint64_t value,

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 
 #include "vm/runtime_error.h"
 
@@ -32,6 +33,8 @@ struct LibraryFrame {
 class Library {
 public:
     virtual ~Library() = default;
+    // The C name of function `id`, for messages ("printf").
+    virtual std::string_view function_name(std::uint32_t /*id*/) const { return "a library function"; }
     // Runs library function `id` with `args` (the call's operand slots, first argument first).
     // Returns the value to push (nullopt for a void function, or when it called back into C),
     // or sets `error` and returns nullopt to stop the program.

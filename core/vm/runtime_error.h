@@ -28,6 +28,7 @@ enum class RuntimeErrorKind : std::uint8_t {
     Library,           // a library function was misused (its message says how)
     DoubleFree,        // free or realloc of a block that was already freed
     InvalidFree,       // free or realloc of a pointer malloc did not return
+    UninitializedValue,// a value computed from, branched on or passed while never initialized
     OverlappingCopy,   // memcpy, strcpy or strcat with source and destination overlapping
     OutputLimit,       // the program printed more than the output limit
 };

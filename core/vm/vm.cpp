@@ -27,6 +27,7 @@ std::string_view name(RuntimeErrorKind kind) {
         case RuntimeErrorKind::Library: return "library misuse";
         case RuntimeErrorKind::DoubleFree: return "double free";
         case RuntimeErrorKind::InvalidFree: return "invalid free";
+        case RuntimeErrorKind::UninitializedValue: return "use of an uninitialized value";
         case RuntimeErrorKind::OverlappingCopy: return "overlapping copy";
         case RuntimeErrorKind::OutputLimit: return "output limit exceeded";
     }
@@ -85,12 +86,61 @@ void Vm::start(const std::vector<std::string>& args) {
     call(m_program.main, argc, m_image.start_address);
 }
 
-std::uint64_t Vm::pop() {
+Operand Vm::pop_operand() {
     // The compiler balances the operand stack; an empty pop is a VM bug, read as zero.
-    if (m_operands.empty()) return 0;
-    const std::uint64_t value = m_operands.back();
+    if (m_operands.empty()) return {};
+    const Operand operand = m_operands.back();
     m_operands.pop_back();
-    return value;
+    return operand;
+}
+
+bool Vm::require_initialized(std::size_t count, const std::string& what) {
+    for (std::size_t i = 0; i < count && i < m_operands.size(); ++i) {
+        const Operand& operand = m_operands[m_operands.size() - 1 - i];
+        if (operand.initialized()) continue;
+        fail(RuntimeErrorKind::UninitializedValue,
+             what + " a value that was never initialized: it comes from " + describe_owner(operand.uninitialized_from),
+             "A variable has no value until the program gives it one: a local declared without an "
+             "initializer, or memory from malloc, holds whatever bytes were there before. Initialize "
+             "it (int x = 0;) or use calloc, which clears the memory.",
+             operand.uninitialized_from);
+        return false;
+    }
+    return true;
+}
+
+std::string Vm::describe_owner(Addr address) const {
+    const Segment* segment = m_memory.layout().segment_of(address);
+    if (segment != nullptr && segment->kind == SegmentKind::Heap) {
+        if (auto block = m_allocator.block_containing(address); block && block->state == alloc::BlockState::Allocated) {
+            return "the " + std::to_string(block->requested) + "-byte block at " + hex_address(block->payload) +
+                   (block->allocated_at != 0 ? " allocated on line " + std::to_string(block->allocated_at) : std::string()) +
+                   " (malloc does not clear memory)";
+        }
+    }
+    if (segment != nullptr && segment->kind == SegmentKind::Stack) {
+        // Walk the frames from the running one outwards through the saved frame pointers.
+        Addr fp = m_registers.fp;
+        std::uint32_t function = m_registers.function;
+        for (int depth = 0; depth < 100000 && fp != 0; ++depth) {
+            for (const FrameSlot& slot : m_program.functions.at(function).slots) {
+                const Addr first = fp + static_cast<Addr>(slot.offset);
+                if (address >= first && address < first + slot.size) {
+                    return std::string(slot.is_parameter ? "the parameter `" : "the local variable `") + slot.name +
+                           "` of " + m_program.functions.at(function).name;
+                }
+            }
+            std::uint64_t saved_fp = 0;
+            std::uint64_t return_address = 0;
+            if (m_memory.read_word(fp, m_pointer_bytes, saved_fp) ||
+                m_memory.read_word(fp + m_pointer_bytes, m_pointer_bytes, return_address)) break;
+            auto caller = m_image.code_point(return_address, m_program);
+            if (!caller) break;
+            fp = saved_fp;
+            function = caller->function;
+        }
+    }
+    return "memory at " + hex_address(address);
 }
 
 void Vm::fail(RuntimeErrorKind kind, std::string message, std::string explanation, std::optional<Addr> address) {
@@ -128,6 +178,7 @@ bool Vm::at_step_point(StepKind kind) const {
 }
 
 void Vm::load(const Instr& instr) {
+    if (!require_initialized(1, "dereferences a pointer that is")) return;
     const Addr address = pop();
     if (auto error = check_access(address, instr.width, Access::Read)) return fail(std::move(*error));
     std::uint64_t value = 0;
@@ -139,19 +190,36 @@ void Vm::load(const Instr& instr) {
         const unsigned shift = 64u - 8u * static_cast<unsigned>(instr.width);
         value = static_cast<std::uint64_t>(static_cast<std::int64_t>(value << shift) >> shift);
     }
-    push(value);
+    push(Operand{value, m_memory.find_shadow(address, instr.width, Shadow::Uninitialized).value_or(0)});
 }
 
 void Vm::store(const Instr& instr) {
-    const std::uint64_t value = pop();
+    if (m_operands.size() >= 2 && !m_operands[m_operands.size() - 2].initialized()) {
+        std::swap(m_operands[m_operands.size() - 1], m_operands[m_operands.size() - 2]);
+        require_initialized(1, "writes through a pointer that is");
+        return;
+    }
+    const Operand operand = pop_operand();
+    const std::uint64_t value = operand.value;
     const Addr address = pop();
     if (auto error = check_access(address, instr.width, Access::Write)) return fail(std::move(*error));
     std::uint64_t bits = value;
     if ((instr.flags & kFloat32) != 0) {
         bits = memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(value)));
     }
-    m_memory.write_word(address, instr.width, bits);
-    push(value);
+    // Copying an uninitialized value is not yet a mistake; the copy stays uninitialized.
+    m_memory.write_word(address, instr.width, bits, operand.initialized() ? Shadow::Initialized : Shadow::Uninitialized);
+    push(operand);
+}
+
+void Vm::copy_bytes(Addr destination, Addr source, std::uint64_t count) {
+    std::vector<std::uint8_t> buffer(static_cast<std::size_t>(count));
+    m_memory.read(source, buffer);
+    m_memory.write(destination, buffer);
+    // Bytes copied from uninitialized memory stay uninitialized (a struct with a field never set).
+    for (std::uint64_t at = 0; at < count; ++at) {
+        if (m_memory.shadow(source + at) == Shadow::Uninitialized) m_memory.set_shadow(destination + at, 1, Shadow::Uninitialized);
+    }
 }
 
 void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
@@ -177,24 +245,24 @@ void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
 
     // The arguments are the top argc slots, the first one deepest.
     const std::size_t first = m_operands.size() - std::min<std::size_t>(static_cast<std::size_t>(argc), m_operands.size());
+    // An argument passed on is copied as a value: an uninitialized one leaves its parameter so.
     std::size_t arg = first;
     for (const FrameSlot& slot : callee.slots) {
         if (!slot.is_parameter || arg >= m_operands.size()) continue;
         const Addr place = m_registers.fp + static_cast<Addr>(slot.offset);
         switch (slot.passing) {
             case FrameSlot::Passing::Value:
-                m_memory.write_word(place, static_cast<unsigned>(slot.size), m_operands[arg]);
+                m_memory.write_word(place, static_cast<unsigned>(slot.size), m_operands[arg].value,
+                                    m_operands[arg].initialized() ? Shadow::Initialized : Shadow::Uninitialized);
                 break;
             case FrameSlot::Passing::Float32:
                 m_memory.write_word(place, 4,
-                                    memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(m_operands[arg]))));
+                                    memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(m_operands[arg].value))),
+                                    m_operands[arg].initialized() ? Shadow::Initialized : Shadow::Uninitialized);
                 break;
-            case FrameSlot::Passing::Copy: {
-                std::vector<std::uint8_t> bytes(static_cast<std::size_t>(slot.size));
-                m_memory.read(m_operands[arg], bytes);
-                m_memory.write(place, bytes);
+            case FrameSlot::Passing::Copy:
+                copy_bytes(place, m_operands[arg].value, slot.size);
                 break;
-            }
         }
         ++arg;
     }
@@ -204,6 +272,7 @@ void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
 }
 
 void Vm::call_indirect(std::uint64_t argc) {
+    if (!require_initialized(1, "calls through a function pointer that is")) return;
     const Addr target = pop();
     auto point = m_image.code_point(target, m_program);
     if (!point || point->pc != 0) {
@@ -217,7 +286,9 @@ void Vm::call_indirect(std::uint64_t argc) {
 
 void Vm::builtin(const Instr& instr) {
     const std::size_t argc = std::min<std::size_t>(static_cast<std::size_t>(instr.imm), m_operands.size());
-    std::vector<std::uint64_t> args(m_operands.end() - static_cast<std::ptrdiff_t>(argc), m_operands.end());
+    if (!require_initialized(argc, "passes to " + std::string(m_library.function_name(instr.a)))) return;
+    std::vector<std::uint64_t> args;
+    for (std::size_t i = m_operands.size() - argc; i < m_operands.size(); ++i) args.push_back(m_operands[i].value);
     m_operands.resize(m_operands.size() - argc);
     const std::size_t callbacks_before = m_callbacks.size();
     std::optional<RuntimeError> error;
@@ -253,7 +324,8 @@ std::optional<RuntimeError> Vm::call_back(Addr function, std::span<const std::ui
 
 void Vm::return_from(const Instr& instr) {
     const bool has_value = (instr.flags & kHasValue) != 0;
-    const std::uint64_t value = has_value ? pop() : 0;
+    const Operand result = has_value ? pop_operand() : Operand{};
+    const std::uint64_t value = result.value;
     const Function& function = m_program.functions.at(m_registers.function);
     const Addr frame_low = m_registers.fp - function.frame_size;
     std::uint64_t saved_fp = 0;
@@ -266,7 +338,10 @@ void Vm::return_from(const Instr& instr) {
     m_registers.fp = saved_fp;
 
     if (return_address == m_image.start_address) {
-        return exit(static_cast<int>(static_cast<std::int32_t>(value)));
+        // The exit status is used by the shell: it must have a value.
+        push(result);
+        if (!require_initialized(1, "main returns")) return;
+        return exit(static_cast<int>(static_cast<std::int32_t>(pop())));
     }
     auto point = m_image.code_point(return_address, m_program);
     if (point && !m_callbacks.empty() && m_callbacks.back().return_address == return_address &&
@@ -279,10 +354,13 @@ void Vm::return_from(const Instr& instr) {
         m_registers.pc = point->pc + 1;
         m_executing_function = point->function;
         m_executing_pc = point->pc;
+        push(result);
+        if (!require_initialized(1, "returns to " + std::string(m_library.function_name(frame.id)))) return;
+        pop();
         const std::size_t callbacks_before = m_callbacks.size();
         std::optional<RuntimeError> error;
-        auto result = m_library.resume(*this, frame, value, error);
-        return finish_library_call(result, std::move(error), callbacks_before);
+        auto resumed = m_library.resume(*this, frame, value, error);
+        return finish_library_call(resumed, std::move(error), callbacks_before);
     }
     if (!point) {
         return fail(RuntimeErrorKind::BadReturn,
@@ -293,7 +371,7 @@ void Vm::return_from(const Instr& instr) {
     }
     m_registers.function = point->function;
     m_registers.pc = point->pc;
-    if (has_value) push(value);
+    if (has_value) push(result);
 }
 
 void Vm::execute() {
@@ -309,11 +387,11 @@ void Vm::execute() {
     switch (instr.op) {
         case Op::Const: return push(static_cast<std::uint64_t>(instr.imm));
         case Op::Drop: pop(); return;
-        case Op::Dup: return push(m_operands.empty() ? 0 : m_operands.back());
+        case Op::Dup: return push(m_operands.empty() ? Operand{} : m_operands.back());
         case Op::Swap:
             if (m_operands.size() >= 2) std::swap(m_operands[m_operands.size() - 1], m_operands[m_operands.size() - 2]);
             return;
-        case Op::Over: return push(m_operands.size() >= 2 ? m_operands[m_operands.size() - 2] : 0);
+        case Op::Over: return push(m_operands.size() >= 2 ? m_operands[m_operands.size() - 2] : Operand{});
         case Op::FrameAddr: return push(m_registers.fp + static_cast<Addr>(instr.imm));
         case Op::GlobalAddr: return push(m_image.global_address.at(instr.a) + static_cast<Addr>(instr.imm));
         case Op::StringAddr: return push(m_image.string_address.at(instr.a) + static_cast<Addr>(instr.imm));
@@ -321,17 +399,17 @@ void Vm::execute() {
         case Op::Load: return load(instr);
         case Op::Store: return store(instr);
         case Op::CopyBytes: {
+            if (!require_initialized(2, "copies through a pointer that is")) return;
             const Addr source = pop();
             const Addr destination = pop();
             const auto bytes = static_cast<std::uint64_t>(instr.imm);
             if (auto error = check_access(source, bytes, Access::Read)) return fail(std::move(*error));
             if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
-            std::vector<std::uint8_t> buffer(static_cast<std::size_t>(bytes));
-            m_memory.read(source, buffer);
-            m_memory.write(destination, buffer);
+            copy_bytes(destination, source, bytes);
             return push(destination);
         }
         case Op::ZeroBytes: {
+            if (!require_initialized(1, "clears memory through a pointer that is")) return;
             const Addr destination = pop();
             const auto bytes = static_cast<std::uint64_t>(instr.imm);
             if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
@@ -342,15 +420,21 @@ void Vm::execute() {
         case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::Neg: case Op::BitNot:
         case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
             return integer_op(instr);
-        case Op::LogNot: return push(pop() == 0);
+        case Op::LogNot: {
+            const Operand operand = pop_operand();  // conditions are decided at the jump
+            return push(Operand{operand.value == 0, operand.uninitialized_from});
+        }
         case Op::FAdd: case Op::FSub: case Op::FMul: case Op::FDiv: case Op::FNeg:
         case Op::FEq: case Op::FNe: case Op::FLt: case Op::FLe: case Op::FGt: case Op::FGe:
             return float_op(instr);
         case Op::IntCast: case Op::IntToFloat: case Op::FloatToInt: case Op::FloatRound:
             return convert(instr);
         case Op::Jump: m_registers.pc = instr.a; return;
-        case Op::JumpIfZero: if (pop() == 0) m_registers.pc = instr.a; return;
-        case Op::JumpIfNotZero: if (pop() != 0) m_registers.pc = instr.a; return;
+        case Op::JumpIfZero:
+        case Op::JumpIfNotZero:
+            if (!require_initialized(1, "decides which way to go on")) return;
+            if ((pop() == 0) == (instr.op == Op::JumpIfZero)) m_registers.pc = instr.a;
+            return;
         case Op::Call:
             // The return address is the next instruction's, as x86's call pushes it.
             return call(instr.a, static_cast<std::uint64_t>(instr.imm),

@@ -33,6 +33,16 @@ struct Registers {
 
 enum class VmState : std::uint8_t { Running, Exited, Faulted };
 
+// An operand slot. A value loaded from bytes the program never initialized carries the address
+// it came from, and so does everything copied or converted from it, until it is used in a way
+// that matters (arithmetic, a branch, an address, a library call): that use is the error.
+struct Operand {
+    std::uint64_t value = 0;
+    Addr uninitialized_from = 0;  // 0: initialized (address 0 is never program memory)
+    bool initialized() const { return uninitialized_from == 0; }
+    bool operator==(const Operand&) const = default;
+};
+
 // A library function waiting for a C function it called back (see library.h): the C function
 // returns to `return_address` (the Builtin instruction's own address) with the frame pointer
 // back at `fp`, and that return resumes the library function instead of the caller.
@@ -56,7 +66,7 @@ public:
 
     VmState state() const { return m_state; }
     const Registers& registers() const { return m_registers; }
-    const std::vector<std::uint64_t>& operands() const { return m_operands; }
+    const std::vector<Operand>& operands() const { return m_operands; }
     int exit_status() const { return m_exit_status; }
     const std::optional<RuntimeError>& error() const { return m_error; }
     std::uint64_t instructions_executed() const { return m_executed; }
@@ -87,8 +97,14 @@ public:
     const std::vector<PendingCallback>& pending_callbacks() const { return m_callbacks; }
 
 private:
-    std::uint64_t pop();
-    void push(std::uint64_t value) { m_operands.push_back(value); }
+    std::uint64_t pop() { return pop_operand().value; }
+    Operand pop_operand();
+    void push(std::uint64_t value) { m_operands.push_back({value, 0}); }
+    void push(Operand operand) { m_operands.push_back(operand); }
+    // Fails when one of the top `count` operands is uninitialized; `what` says how it is used.
+    bool require_initialized(std::size_t count, const std::string& what);
+    // "the local variable `x` of main", "the 16-byte block at 0x4052a0": what owns `address`.
+    std::string describe_owner(Addr address) const;
     void fail(RuntimeErrorKind kind, std::string message, std::string explanation,
               std::optional<Addr> address = std::nullopt);
 
@@ -98,6 +114,7 @@ private:
     void float_op(const Instr& instr);
     void convert(const Instr& instr);
     void call(std::uint32_t function, std::uint64_t argc, Addr return_address);
+    void copy_bytes(Addr destination, Addr source, std::uint64_t count);
     void call_indirect(std::uint64_t argc);
     void builtin(const Instr& instr);
     void return_from(const Instr& instr);
@@ -115,7 +132,7 @@ private:
     // The instruction being executed, which an error points at (registers().pc is already past it).
     std::uint32_t m_executing_function = 0;
     std::uint32_t m_executing_pc = 0;
-    std::vector<std::uint64_t> m_operands;
+    std::vector<Operand> m_operands;
     VmState m_state = VmState::Exited;
     int m_exit_status = 0;
     std::optional<RuntimeError> m_error;

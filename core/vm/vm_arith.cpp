@@ -40,6 +40,7 @@ void Vm::integer_op(const Instr& instr) {
     const unsigned width = instr.width;
     const bool is_signed = (instr.flags & kSigned) != 0;
     const bool unary = instr.op == Op::Neg || instr.op == Op::BitNot;
+    if (!require_initialized(unary ? 1 : 2, "computes with")) return;
     const std::uint64_t b = unary ? 0 : pop();
     const std::uint64_t a = pop();
     const auto sa = static_cast<std::int64_t>(a);
@@ -117,6 +118,7 @@ void Vm::integer_op(const Instr& instr) {
 }
 
 void Vm::float_op(const Instr& instr) {
+    if (!require_initialized(instr.op == Op::FNeg ? 1 : 2, "computes with")) return;
     if (instr.op == Op::FNeg) return push(bits_of(-as_double(pop())));
     const double b = as_double(pop());
     const double a = as_double(pop());
@@ -135,34 +137,38 @@ void Vm::float_op(const Instr& instr) {
     }
 }
 
-void Vm::convert(const Instr& instr) {
-    const unsigned width = instr.width;
-    const bool is_signed = (instr.flags & kSigned) != 0;
-    const std::uint64_t value = pop();
-    switch (instr.op) {
-        case Op::IntCast: return push(normalize(value, width, is_signed));
+namespace {
+
+// The value of a conversion instruction applied to `value`.
+std::uint64_t converted(Op op, std::uint64_t value, unsigned width, bool is_signed) {
+    switch (op) {
+        case Op::IntCast: return normalize(value, width, is_signed);
         case Op::IntToFloat: {
             const std::uint64_t source = normalize(value, width, is_signed);
-            return push(bits_of(is_signed ? static_cast<double>(static_cast<std::int64_t>(source))
-                                          : static_cast<double>(source)));
+            return bits_of(is_signed ? static_cast<double>(static_cast<std::int64_t>(source)) : static_cast<double>(source));
         }
         case Op::FloatToInt: {
             // Out of range (and NaN) is undefined in C; x86's cvttsd2si gives the "integer
             // indefinite" value, the most negative one, which is what a student would observe.
             const double d = std::trunc(as_double(value));
             const int bits = static_cast<int>(width * 8);
-            const double low = is_signed ? -std::ldexp(1.0, bits - 1) : 0.0;           // inclusive
+            const double low = is_signed ? -std::ldexp(1.0, bits - 1) : 0.0;                    // inclusive
             const double high = is_signed ? std::ldexp(1.0, bits - 1) : std::ldexp(1.0, bits);  // exclusive
-            if (!(d >= low && d < high)) {
-                return push(normalize(static_cast<std::uint64_t>(min_signed(width)), width, is_signed));
-            }
-            return push(normalize(is_signed ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d))
-                                            : static_cast<std::uint64_t>(d),
-                                  width, is_signed));
+            if (!(d >= low && d < high)) return normalize(static_cast<std::uint64_t>(min_signed(width)), width, is_signed);
+            return normalize(is_signed ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d)) : static_cast<std::uint64_t>(d),
+                             width, is_signed);
         }
-        case Op::FloatRound: return push(bits_of(static_cast<double>(static_cast<float>(as_double(value)))));
-        default: break;
+        case Op::FloatRound: return bits_of(static_cast<double>(static_cast<float>(as_double(value))));
+        default: return value;
     }
+}
+
+}  // namespace
+
+void Vm::convert(const Instr& instr) {
+    // A conversion only copies a value into another type: an uninitialized one stays so.
+    const Operand operand = pop_operand();
+    push(Operand{converted(instr.op, operand.value, instr.width, (instr.flags & kSigned) != 0), operand.uninitialized_from});
 }
 
 }  // namespace memviz::vm
