@@ -67,7 +67,7 @@ Op float_op(NodeKind kind) {
 }  // namespace
 
 std::uint8_t width_of(const Type* type) {
-    if (is_pointer(type) || !type->is_complete()) return 8;
+    if (!type->is_complete()) return 8;  // pointers are complete: 8 bytes in LP64, 4 in ILP32
     return static_cast<std::uint8_t>(std::min<std::uint64_t>(type->size(), 8));
 }
 

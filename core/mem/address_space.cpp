@@ -141,6 +141,12 @@ std::optional<Fault> AddressSpace::for_each_piece(Addr address, std::uint64_t co
 }
 
 std::optional<Fault> AddressSpace::check(Addr address, std::uint64_t count, Access access) const {
+    // Fast path: one region holds it all; only the code segment refuses anything (writes).
+    if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
+        if (region != &m_code || access != Access::Write) {
+            if (access != Access::Execute || region == &m_code) return std::nullopt;
+        }
+    }
     return for_each_piece(address, count, access, [](Region&, std::size_t, std::size_t, std::size_t) {});
 }
 
@@ -220,6 +226,13 @@ void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
 }
 
 std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count, Shadow state) const {
+    if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
+        const Shadow* begin = region->shadow.data() + (address - region->first);
+        const Shadow* end = begin + count;
+        const Shadow* hit = std::find(begin, end, state);
+        if (hit == end) return std::nullopt;
+        return address + static_cast<Addr>(hit - begin);
+    }
     std::optional<Addr> found;
     for_each_piece(address, count, Access::Read,
                    [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {

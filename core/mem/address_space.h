@@ -78,9 +78,9 @@ public:
     std::optional<Fault> check(Addr address, std::uint64_t count, Access access) const;
 
     // Little-endian words of 1, 2, 4 or 8 bytes, as on x86. Inline, with a fast path for the
-    // heap and the stack: the allocator and the VM spend most of their time here.
+    // heap, the stack and global data: the allocator and the VM spend most of their time here.
     std::optional<Fault> read_word(Addr address, unsigned bytes, std::uint64_t& value) const {
-        if (const Region* region = heap_or_stack_holding(address, bytes)) {
+        if (const Region* region = writable_region_holding(address, bytes)) {
             value = 0;
             std::memcpy(&value, region->bytes.data() + (address - region->first), bytes);
             return std::nullopt;
@@ -89,7 +89,7 @@ public:
     }
     std::optional<Fault> write_word(Addr address, unsigned bytes, std::uint64_t value,
                                     Shadow state = Shadow::Initialized) {
-        if (const Region* region = heap_or_stack_holding(address, bytes)) {
+        if (const Region* region = writable_region_holding(address, bytes)) {
             change(*const_cast<Region*>(region), address, bytes,
                    {reinterpret_cast<const std::uint8_t*>(&value), std::nullopt}, state);
             return std::nullopt;
@@ -144,8 +144,9 @@ private:
 
     static_assert(std::endian::native == std::endian::little,
                   "word access copies host words: x86-64 and wasm are little-endian like the targets");
-    const Region* heap_or_stack_holding(Addr address, unsigned bytes) const {
-        for (const Region* region : {&m_heap, static_cast<const Region*>(&m_stack)}) {
+    // The heap, stack or data region holding the whole range: where programs spend their time.
+    const Region* writable_region_holding(Addr address, unsigned bytes) const {
+        for (const Region* region : {&m_heap, static_cast<const Region*>(&m_stack), &m_data}) {
             const Addr offset = address - region->first;  // wraps to huge when below: no match
             if (offset < region->bytes.size() && bytes <= region->bytes.size() - offset) return region;
         }

@@ -94,12 +94,13 @@ Operand Vm::pop_operand() {
     return operand;
 }
 
-bool Vm::require_initialized(std::size_t count, const std::string& what) {
+bool Vm::require_initialized(std::size_t count, std::string_view what, std::string_view whom) {
     for (std::size_t i = 0; i < count && i < m_operands.size(); ++i) {
         const Operand& operand = m_operands[m_operands.size() - 1 - i];
         if (operand.initialized()) continue;
         fail(RuntimeErrorKind::UninitializedValue,
-             what + " a value that was never initialized: it comes from " + describe_owner(operand.uninitialized_from),
+             std::string(what) + std::string(whom) + " a value that was never initialized: it comes from " +
+                 describe_owner(operand.uninitialized_from),
              "A variable has no value until the program gives it one: a local declared without an "
              "initializer, or memory from malloc, holds whatever bytes were there before. Initialize "
              "it (int x = 0;) or use calloc, which clears the memory.",
@@ -286,7 +287,7 @@ void Vm::call_indirect(std::uint64_t argc) {
 
 void Vm::builtin(const Instr& instr) {
     const std::size_t argc = std::min<std::size_t>(static_cast<std::size_t>(instr.imm), m_operands.size());
-    if (!require_initialized(argc, "passes to " + std::string(m_library.function_name(instr.a)))) return;
+    if (!require_initialized(argc, "passes to ", m_library.function_name(instr.a))) return;
     std::vector<std::uint64_t> args;
     for (std::size_t i = m_operands.size() - argc; i < m_operands.size(); ++i) args.push_back(m_operands[i].value);
     m_operands.resize(m_operands.size() - argc);
@@ -355,7 +356,7 @@ void Vm::return_from(const Instr& instr) {
         m_executing_function = point->function;
         m_executing_pc = point->pc;
         push(result);
-        if (!require_initialized(1, "returns to " + std::string(m_library.function_name(frame.id)))) return;
+        if (!require_initialized(1, "returns to ", m_library.function_name(frame.id))) return;
         pop();
         const std::size_t callbacks_before = m_callbacks.size();
         std::optional<RuntimeError> error;

@@ -102,7 +102,8 @@ private:
     void push(std::uint64_t value) { m_operands.push_back({value, 0}); }
     void push(Operand operand) { m_operands.push_back(operand); }
     // Fails when one of the top `count` operands is uninitialized; `what` says how it is used.
-    bool require_initialized(std::size_t count, const std::string& what);
+    // `what` and `whom` are only joined into a message on failure: this runs on every operation.
+    bool require_initialized(std::size_t count, std::string_view what, std::string_view whom = {});
     // "the local variable `x` of main", "the 16-byte block at 0x4052a0": what owns `address`.
     std::string describe_owner(Addr address) const;
     void fail(RuntimeErrorKind kind, std::string message, std::string explanation,

@@ -22,24 +22,30 @@ std::string block_text(std::uint64_t bytes, Addr payload) {
 }  // namespace
 
 std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, Access access) const {
-    const std::string what = verb(access) + " of " + bytes_text(bytes) + " at " + hex_address(address);
-    if (auto fault = m_memory.check(address, bytes, access)) {
+    // The common case first, and cheaply: nothing below allocates unless there is an error.
+    auto fault = m_memory.check(address, bytes, access);
+    const Segment* segment = m_memory.layout().segment_of(address);
+    if (!fault && segment != nullptr && segment->kind != SegmentKind::Heap && segment->kind != SegmentKind::Stack) {
+        return std::nullopt;
+    }
+    auto what = [&] { return verb(access) + " of " + bytes_text(bytes) + " at " + hex_address(address); };
+    if (fault) {
         switch (fault->kind) {
             case FaultKind::NullArea:
-                return RuntimeError{RuntimeErrorKind::NullDereference, {}, what + ": a NULL pointer dereference",
+                return RuntimeError{RuntimeErrorKind::NullDereference, {}, what() + ": a NULL pointer dereference",
                                     "The pointer is NULL (or close to it). NULL means \"points nowhere\": "
                                     "check it before using it, e.g. after malloc.",
                                     fault->address};
             case FaultKind::ReadOnly:
-                return RuntimeError{RuntimeErrorKind::ReadOnlyWrite, {}, what + " in the read-only code segment",
+                return RuntimeError{RuntimeErrorKind::ReadOnlyWrite, {}, what() + " in the read-only code segment",
                                     "String literals and functions live in read-only memory. To change a "
                                     "string, copy it into an array first: char s[] = \"...\";",
                                     fault->address};
             case FaultKind::BeyondStackLimit:
-                return RuntimeError{RuntimeErrorKind::StackOverflow, {}, what + " below the stack's limit",
+                return RuntimeError{RuntimeErrorKind::StackOverflow, {}, what() + " below the stack's limit",
                                     "The stack has a fixed maximum size; this access is past it.", fault->address};
             default:
-                return RuntimeError{RuntimeErrorKind::Segfault, {}, what + ": segmentation fault (" + fault->describe() + ")",
+                return RuntimeError{RuntimeErrorKind::Segfault, {}, what() + ": segmentation fault (" + fault->describe() + ")",
                                     "The program touched memory it does not own: the address lies in " +
                                         std::string(fault->segment ? name(*fault->segment) : "no segment") +
                                         ". The pointer is uninitialized, corrupted, or was computed wrongly.",
@@ -47,7 +53,6 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
         }
     }
 
-    const Segment* segment = m_memory.layout().segment_of(address);
     if (segment == nullptr) return std::nullopt;
     if (segment->kind == SegmentKind::Heap) {
         // The first byte that is not the program's: freed, bookkeeping, or never handed out.
@@ -59,7 +64,7 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
         if (!bad) return std::nullopt;
         if (auto freed = m_allocator.freed_block_containing(*bad)) {
             return RuntimeError{RuntimeErrorKind::UseAfterFree, {},
-                                what + ", inside " + block_text(freed->requested, freed->payload) + ", which was freed",
+                                what() + ", inside " + block_text(freed->requested, freed->payload) + ", which was freed",
                                 "This memory was given back with free() and may be handed out again by the "
                                 "next malloc. A pointer must not be used after the block it points to is "
                                 "freed: set it to NULL after free, and check where else it was copied.",
@@ -76,14 +81,14 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
         } else if (block) {
             where = "in the free block at " + hex_address(block->header) + ", which was never handed out";
         }
-        return RuntimeError{RuntimeErrorKind::HeapOverflow, {}, what + ", " + where,
+        return RuntimeError{RuntimeErrorKind::HeapOverflow, {}, what() + ", " + where,
                             "A heap block holds exactly the bytes malloc was asked for; the bytes around it "
                             "are padding or the allocator's headers. Writing there corrupts the heap; "
                             "reading gives garbage.",
                             *bad};
     } else if (segment->kind == SegmentKind::Stack) {
         if (auto popped = m_memory.find_shadow(address, bytes, Shadow::PoppedFrame)) {
-            return RuntimeError{RuntimeErrorKind::DanglingStack, {}, what + " in a stack frame that no longer exists",
+            return RuntimeError{RuntimeErrorKind::DanglingStack, {}, what() + " in a stack frame that no longer exists",
                                 "The function that owned this memory has returned; its frame is gone and the "
                                 "next call will reuse it. Never keep the address of a local variable after "
                                 "its function returns.",

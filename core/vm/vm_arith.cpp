@@ -45,13 +45,13 @@ void Vm::integer_op(const Instr& instr) {
     const std::uint64_t a = pop();
     const auto sa = static_cast<std::int64_t>(a);
     const auto sb = static_cast<std::int64_t>(b);
-    const std::string type = type_name(width, is_signed);
+    auto type = [&] { return std::string(type_name(width, is_signed)); };
 
     // Signed results are computed exactly in 128 bits, then checked against the type's range.
     auto signed_result = [&](Wide exact, const char* what) {
         if (exact < min_signed(width) || exact > max_signed(width)) {
-            fail(RuntimeErrorKind::SignedOverflow, std::string(what) + " overflows " + type,
-                 "The exact result does not fit in " + type + ". Signed overflow is undefined in C: "
+            fail(RuntimeErrorKind::SignedOverflow, std::string(what) + " overflows " + type(),
+                 "The exact result does not fit in " + type() + ". Signed overflow is undefined in C: "
                  "the program may do anything. Use a wider type, or an unsigned one if wrapping "
                  "around is what you want.");
             return;
@@ -89,7 +89,7 @@ void Vm::integer_op(const Instr& instr) {
         case Op::Shr: {
             if (sb < 0 || static_cast<std::uint64_t>(sb) >= width * 8u) {
                 return fail(RuntimeErrorKind::ShiftOutOfRange,
-                            "shift by " + std::to_string(sb) + " bits of a " + std::to_string(width * 8) + "-bit " + type,
+                            "shift by " + std::to_string(sb) + " bits of a " + std::to_string(width * 8) + "-bit " + type(),
                             "A shift count must be at least 0 and less than the width of the promoted left "
                             "operand; otherwise the result is undefined.");
             }

@@ -1,0 +1,14 @@
+// strcpy into a pointer that points at a string literal.
+// expect-error: write to read-only memory 11
+// models: lp64 ilp32
+// expect-stdout: before: placeholder
+#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+    char *name = "placeholder";
+    printf("before: %s\n", name);
+    strcpy(name, "ada");  // BUG: the destination is a literal
+    printf("after: %s\n", name);
+    return 0;
+}

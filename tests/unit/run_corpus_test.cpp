@@ -1,0 +1,171 @@
+// The corpus of C programs run through the whole pipeline (preprocess, parse, compile, VM, C
+// library) by compile_and_run, as `memviz run` does:
+//   tests/c/run/     correct programs; NAME.out holds the exact stdout gcc's build printed
+//   tests/c/memory/  programs with exactly one memory error, named in `// expect-error: KIND LINE`
+// Each program's header comments say its input and expectations (tests/c/run/README.md has the
+// format). The directory comes from MEMVIZ_TEST_C_DIR (tests/CMakeLists.txt); under node the test
+// binary reads the host's files through NODERAWFS.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run.h"
+
+using namespace memviz;
+
+namespace {
+
+struct ExpectedError {
+    std::string kind;  // vm::name(RuntimeErrorKind)
+    std::uint32_t line = 0;
+};
+
+// What a program's header comments say.
+struct ProgramSpec {
+    std::string stdin_text;               // `// stdin: TEXT`, one line each (a newline is added)
+    std::vector<std::string> args;        // `// args: A B C`
+    int exit_status = 0;                  // `// expect-exit: N`
+    std::vector<DataModel> models{DataModel::LP64};  // `// models: lp64 ilp32`
+    std::string expected_stdout;          // `// expect-stdout: TEXT` lines (memory/)
+    std::optional<ExpectedError> error;   // `// expect-error: KIND LINE` (memory/)
+};
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// The text after `marker` when `line` starts with it, an optional single space skipped.
+std::optional<std::string> directive(const std::string& line, std::string_view marker) {
+    if (line.rfind(marker, 0) != 0) return std::nullopt;
+    std::string rest = line.substr(marker.size());
+    if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+    return rest;
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) out.push_back(word);
+    return out;
+}
+
+ProgramSpec read_spec(const std::string& source) {
+    ProgramSpec spec;
+    std::istringstream lines(source);
+    for (std::string line; std::getline(lines, line);) {
+        if (auto text = directive(line, "// stdin:")) {
+            spec.stdin_text += *text + "\n";
+        } else if (auto text = directive(line, "// args:")) {
+            spec.args = words(*text);
+        } else if (auto text = directive(line, "// expect-exit:")) {
+            spec.exit_status = std::stoi(*text);
+        } else if (auto text = directive(line, "// expect-stdout:")) {
+            spec.expected_stdout += *text + "\n";
+        } else if (auto text = directive(line, "// models:")) {
+            spec.models.clear();
+            for (const std::string& word : words(*text)) {
+                REQUIRE_MESSAGE((word == "lp64" || word == "ilp32"), "unknown data model " << word);
+                spec.models.push_back(word == "lp64" ? DataModel::LP64 : DataModel::ILP32);
+            }
+        } else if (auto text = directive(line, "// expect-error:")) {
+            const std::size_t space = text->rfind(' ');
+            REQUIRE_MESSAGE(space != std::string::npos, "malformed expectation: " << line);
+            spec.error = ExpectedError{text->substr(0, space), static_cast<std::uint32_t>(std::stoul(text->substr(space + 1)))};
+        }
+    }
+    return spec;
+}
+
+std::vector<std::filesystem::path> programs_in(const std::string& subdirectory) {
+    const std::filesystem::path dir = std::filesystem::path(MEMVIZ_TEST_C_DIR) / subdirectory;
+    REQUIRE(std::filesystem::is_directory(dir));
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.path().extension() == ".c") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string model_name(DataModel model) { return model == DataModel::LP64 ? "lp64" : "ilp32"; }
+
+// How the run ended, in the words a failure message needs.
+std::string describe(const RunResult& result, const std::string& file_name, const std::string& source) {
+    std::ostringstream out;
+    switch (result.outcome) {
+        case RunResult::Outcome::CompileError:
+            out << "compile error:\n" << result.diagnostics.render(file_name, source);
+            break;
+        case RunResult::Outcome::Exited: out << "exited with status " << result.exit_status; break;
+        case RunResult::Outcome::StepLimit: out << "stopped by the step limit"; break;
+        case RunResult::Outcome::RuntimeError:
+            out << "runtime error at line " << result.error->loc.line << ": " << vm::name(result.error->kind) << ": "
+                << result.error->message;
+            break;
+    }
+    out << "\nstdout:\n" << result.stdout_text << "\nstderr:\n" << result.stderr_text;
+    return out.str();
+}
+
+RunResult run_program(const std::string& source, const ProgramSpec& spec, DataModel model) {
+    RunOptions options;
+    options.data_model = model;
+    options.stdin_text = spec.stdin_text;
+    options.args = spec.args;
+    return compile_and_run(source, options);
+}
+
+}  // namespace
+
+TEST_CASE("run corpus: every correct program prints what gcc's build printed and exits with its status") {
+    const std::vector<std::filesystem::path> files = programs_in("run");
+    CHECK(files.size() >= 80);
+    for (const auto& path : files) {
+        const std::string file_name = path.filename().string();
+        CAPTURE(file_name);
+        const std::string source = read_file(path);
+        const ProgramSpec spec = read_spec(source);
+        std::filesystem::path out_path = path;
+        out_path.replace_extension(".out");
+        REQUIRE_MESSAGE(std::filesystem::exists(out_path), file_name << ": no " << out_path.filename().string());
+        const std::string expected_stdout = read_file(out_path);
+        CHECK_MESSAGE(!spec.error, file_name << ": a program in run/ must not expect an error");
+        for (const DataModel model : spec.models) {
+            const RunResult result = run_program(source, spec, model);
+            // A process's exit status is main's value modulo 256, as the shell (and gcc's build) reports it.
+            const bool ok = result.outcome == RunResult::Outcome::Exited && (result.exit_status & 0xFF) == spec.exit_status &&
+                            result.stdout_text == expected_stdout;
+            CHECK_MESSAGE(ok, file_name << " (" << model_name(model) << "): expected exit status " << spec.exit_status
+                                        << " and stdout:\n" << expected_stdout << "\ngot: " << describe(result, file_name, source));
+        }
+    }
+}
+
+TEST_CASE("memory corpus: every wrong program stops at its one memory error, of the expected kind and line") {
+    const std::vector<std::filesystem::path> files = programs_in("memory");
+    CHECK(files.size() >= 40);
+    for (const auto& path : files) {
+        const std::string file_name = path.filename().string();
+        CAPTURE(file_name);
+        const std::string source = read_file(path);
+        const ProgramSpec spec = read_spec(source);
+        REQUIRE_MESSAGE(spec.error.has_value(), file_name << ": no `// expect-error: KIND LINE`");
+        for (const DataModel model : spec.models) {
+            const RunResult result = run_program(source, spec, model);
+            const bool ok = result.outcome == RunResult::Outcome::RuntimeError && result.error &&
+                            vm::name(result.error->kind) == spec.error->kind && result.error->loc.line == spec.error->line &&
+                            result.stdout_text == spec.expected_stdout;
+            CHECK_MESSAGE(ok, file_name << " (" << model_name(model) << "): expected " << spec.error->kind << " at line "
+                                        << spec.error->line << " after stdout:\n" << spec.expected_stdout
+                                        << "\ngot: " << describe(result, file_name, source));
+        }
+    }
+}
