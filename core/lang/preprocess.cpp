@@ -24,6 +24,7 @@ Preprocessor::Preprocessor(DataModel model, Diagnostics& diagnostics)
 
 std::vector<Token> Preprocessor::run(std::string_view source) {
     push_file(cut_tokens(source, kMainFile, m_diagnostics));
+    m_output.reserve(m_input.size() + m_input.size() / 4);  // most tokens pass through once
     while (!m_stopped && !m_diagnostics.full()) {
         PPToken token = pop(m_input);
         if (token.tok.kind == TokenKind::EndOfFile) {
