@@ -216,18 +216,29 @@ private:
             if (through_anonymous) {
                 InitTree& inner = child(t, index);
                 const auto j = designation(inner, field);
-                if (j) list(inner, false, *j + 1);
+                if (j) continue_elided(inner, *j + 1);
                 return index;
             }
         }
         InitTree& target = child(t, index);
         if (p.at("[") || p.at(".")) {
             const auto j = designation(target, {});
-            if (j) list(target, false, *j + 1);
+            if (j) continue_elided(target, *j + 1);
         } else if (p.expect("=")) {
             element(target);
         }
         return index;
+    }
+
+    // After `[0][0] = 1` the initializers that follow, without braces, fill the inner aggregate
+    // from `next` on (`{[0][0] = 1, 2}` sets [0][1]), unless a designator or the closing brace
+    // comes first: then the comma belongs to the enclosing list.
+    void continue_elided(InitTree& t, std::size_t next) {
+        if (!p.at(",")) return;
+        const Token& after = p.peek(1);
+        if (after.is("[") || after.is(".") || after.is("}") || !has_room(t, next)) return;
+        p.consume(",");
+        list(t, false, next);
     }
 
     bool has_room(const InitTree& t, std::size_t i) const {

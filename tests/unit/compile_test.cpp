@@ -174,3 +174,10 @@ int main(void) {
 }
 )") == 'y' + 7);
 }
+
+TEST_CASE("chained designators continue into the inner aggregate, as gcc does") {
+    // {[1][0] = 1, 2} sets m[1][0] and m[1][1]; a trailing comma or a new designator ends it.
+    CHECK(run("int main(void) { int m[2][2] = {[1][0] = 1, 2}; return m[0][0] * 1000 + m[0][1] * 100 + m[1][0] * 10 + m[1][1]; }") == 12);
+    CHECK(run("int main(void) { int n[2][3] = {[0][1] = 5, 6, [1][0] = 7, }; return n[0][2] * 10 + n[1][0]; }") == 67);
+    CHECK(run("struct s { int a[2]; int b; }; int main(void) { struct s v = {.a[1] = 5, 6}; return v.a[1] * 10 + v.b; }") == 56);
+}
