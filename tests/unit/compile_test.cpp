@@ -5,56 +5,31 @@
 #include <memory>
 #include <string>
 
-#include "alloc/allocator.h"
 #include "lang/compile.h"
 #include "lang/parse.h"
-#include "vm/vm.h"
+#include "run.h"
 
 using namespace memviz;
 
 namespace {
 
-// No library yet in these tests: programs only compute and return.
-struct NoLibrary final : vm::Library {
-    std::optional<std::uint64_t> call(vm::Vm&, std::uint32_t, std::span<const std::uint64_t>,
-                                      std::optional<vm::RuntimeError>&) override {
-        return std::nullopt;
-    }
-};
+// Through the whole pipeline; a compile error fails the test with the compiler's own report.
+RunResult run_source(const std::string& source, DataModel model = DataModel::LP64,
+                     std::uint64_t stack_limit = 8ULL << 20) {
+    RunOptions options;
+    options.data_model = model;
+    options.stack_limit = stack_limit;
+    options.max_steps = 10'000'000;
+    RunResult result = compile_and_run(source, options);
+    REQUIRE_MESSAGE(result.outcome != RunResult::Outcome::CompileError, result.diagnostics.render("main.c", source));
+    return result;
+}
 
-struct Run {
-    Diagnostics diagnostics;
-    lang::Program ast;
-    vm::Program program;
-    std::unique_ptr<AddressSpace> memory;
-    std::unique_ptr<alloc::Allocator> allocator;
-    NoLibrary library;
-    std::unique_ptr<vm::Vm> vm;
-
-    Run(const std::string& source, DataModel model = DataModel::LP64, LayoutConfig layout = {}) {
-        ast = lang::parse_source(source, model, diagnostics);
-        REQUIRE_MESSAGE(!diagnostics.has_errors(), diagnostics.render("main.c", source));
-        program = lang::compile(ast, model, [](std::string_view) { return std::nullopt; }, diagnostics);
-        REQUIRE_MESSAGE(!diagnostics.has_errors(), diagnostics.render("main.c", source));
-        const vm::ImageSizes sizes = vm::image_sizes(program);
-        layout.data_model = model;
-        layout.code_bytes = sizes.code_bytes;
-        layout.data_bytes = sizes.data_bytes;
-        memory = std::make_unique<AddressSpace>(Layout::make(layout).value());
-        allocator = std::make_unique<alloc::Allocator>(*memory);
-        auto image = vm::load_image(program, *memory);
-        REQUIRE(image.ok());
-        vm = std::make_unique<vm::Vm>(program, *memory, *allocator, image.value(), library);
-        vm->start({"main"});
-        while (vm->state() == vm::VmState::Running && vm->instructions_executed() < 10'000'000) vm->execute();
-    }
-    int status() const {
-        REQUIRE_MESSAGE(vm->state() == vm::VmState::Exited, (vm->error() ? vm->error()->message : "still running"));
-        return vm->exit_status();
-    }
-};
-
-int run(const std::string& source, DataModel model = DataModel::LP64) { return Run(source, model).status(); }
+int run(const std::string& source, DataModel model = DataModel::LP64) {
+    const RunResult result = run_source(source, model);
+    REQUIRE_MESSAGE(result.outcome == RunResult::Outcome::Exited, (result.error ? result.error->message : "still running"));
+    return result.exit_status;
+}
 
 }  // namespace
 
@@ -114,34 +89,34 @@ TEST_CASE("the data model decides sizes in compiled code") {
 
 TEST_CASE("compiled programs stop at their mistakes, on the right line") {
     SUBCASE("signed overflow") {
-        Run r("int main(void) {\n  int x = 2147483647;\n  x = x + 1;\n  return x;\n}\n");
-        REQUIRE(r.vm->error());
-        CHECK(r.vm->error()->kind == vm::RuntimeErrorKind::SignedOverflow);
-        CHECK(r.vm->error()->loc.line == 3);
+        const RunResult r = run_source("int main(void) {\n  int x = 2147483647;\n  x = x + 1;\n  return x;\n}\n");
+        REQUIRE(r.error);
+        CHECK(r.error->kind == vm::RuntimeErrorKind::SignedOverflow);
+        CHECK(r.error->loc.line == 3);
     }
     SUBCASE("NULL dereference") {
-        Run r("int main(void) {\n  int *p = 0;\n  return *p;\n}\n");
-        REQUIRE(r.vm->error());
-        CHECK(r.vm->error()->kind == vm::RuntimeErrorKind::NullDereference);
-        CHECK(r.vm->error()->loc.line == 3);
+        const RunResult r = run_source("int main(void) {\n  int *p = 0;\n  return *p;\n}\n");
+        REQUIRE(r.error);
+        CHECK(r.error->kind == vm::RuntimeErrorKind::NullDereference);
+        CHECK(r.error->loc.line == 3);
     }
     SUBCASE("returning the address of a local") {
-        Run r("int *f(void) {\n  int x = 1;\n  return &x;\n}\nint main(void) {\n  int *p = f();\n  return *p;\n}\n");
-        REQUIRE(r.vm->error());
-        CHECK(r.vm->error()->kind == vm::RuntimeErrorKind::DanglingStack);
-        CHECK(r.vm->error()->loc.line == 7);
+        const RunResult r = run_source("int *f(void) {\n  int x = 1;\n  return &x;\n}\nint main(void) {\n  int *p = f();\n  return *p;\n}\n");
+        REQUIRE(r.error);
+        CHECK(r.error->kind == vm::RuntimeErrorKind::DanglingStack);
+        CHECK(r.error->loc.line == 7);
     }
     SUBCASE("infinite recursion") {
-        Run r("int down(int n) { return down(n + 1); }\nint main(void) { return down(0); }\n", DataModel::LP64,
-              {.stack_limit = 64 * 1024});
-        REQUIRE(r.vm->error());
-        CHECK(r.vm->error()->kind == vm::RuntimeErrorKind::StackOverflow);
+        const RunResult r = run_source("int down(int n) { return down(n + 1); }\nint main(void) { return down(0); }\n",
+                                       DataModel::LP64, 64 * 1024);
+        REQUIRE(r.error);
+        CHECK(r.error->kind == vm::RuntimeErrorKind::StackOverflow);
     }
     SUBCASE("writing to a string literal") {
-        Run r("int main(void) {\n  char *s = \"hello\";\n  s[0] = 'J';\n  return 0;\n}\n");
-        REQUIRE(r.vm->error());
-        CHECK(r.vm->error()->kind == vm::RuntimeErrorKind::ReadOnlyWrite);
-        CHECK(r.vm->error()->loc.line == 3);
+        const RunResult r = run_source("int main(void) {\n  char *s = \"hello\";\n  s[0] = 'J';\n  return 0;\n}\n");
+        REQUIRE(r.error);
+        CHECK(r.error->kind == vm::RuntimeErrorKind::ReadOnlyWrite);
+        CHECK(r.error->loc.line == 3);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "support/bit_cast.h"
 #include "support/format.h"
 #include "vm/libc.h"
+#include "vm/machine.h"
 #include "vm/vm.h"
 
 using namespace memviz;
@@ -78,20 +79,16 @@ struct Assembler {
     }
 };
 
-struct Machine {
-    explicit Machine(Program p, LibraryConfig config = {}, LayoutConfig layout = {})
+// A loaded test program with its own library, run to the end or step by step.
+struct Rig {
+    explicit Rig(Program p, LibraryConfig config = {}, LayoutConfig layout = {})
         : program(std::move(p)), library(std::move(config)) {
-        const ImageSizes sizes = image_sizes(program);
-        layout.data_model = program.data_model;
-        layout.code_bytes = sizes.code_bytes;
-        layout.data_bytes = sizes.data_bytes;
-        memory = std::make_unique<AddressSpace>(Layout::make(layout).value());
-        allocator = std::make_unique<alloc::Allocator>(*memory);
-        auto image = load_image(program, *memory);
-        REQUIRE(image.ok());
-        vm = std::make_unique<Vm>(program, *memory, *allocator, image.value(), library);
-        vm->start({"prog"});
-        while (vm->state() == VmState::Running && vm->instructions_executed() < 10'000'000) vm->execute();
+        auto loaded = vm::Machine::load(program, library, {.heap_limit = layout.heap_limit, .stack_limit = layout.stack_limit});
+        REQUIRE(loaded.ok());
+        machine = std::move(loaded.value());
+        memory = &machine->memory();
+        vm = &machine->vm();
+        machine->run({"prog"}, 10'000'000);
     }
     std::string out() const { return std::string(library.stdout_text()); }
     std::string err() const { return std::string(library.stderr_text()); }
@@ -108,9 +105,9 @@ struct Machine {
 
     Program program;
     CLibrary library;
-    std::unique_ptr<AddressSpace> memory;
-    std::unique_ptr<alloc::Allocator> allocator;
-    std::unique_ptr<Vm> vm;
+    std::unique_ptr<vm::Machine> machine;
+    AddressSpace* memory = nullptr;
+    Vm* vm = nullptr;
 };
 
 // printf(format, slots...) as a whole program; its stdout.
@@ -119,7 +116,7 @@ std::string printed(const std::string& format, std::vector<std::int64_t> slots) 
     a.text(format);
     for (std::int64_t slot : slots) a.constant(slot);
     a.call("printf", static_cast<std::int64_t>(slots.size() + 1)).ret();
-    Machine m(a.finish());
+    Rig m(a.finish());
     REQUIRE(m.vm->state() == VmState::Exited);
     return m.out();
 }
@@ -172,7 +169,7 @@ TEST_CASE("libc printf strings and pointers") {
     a.text("hello").text("abc").text("abc").text("hello");
     a.constant(0x4052a0).constant(0).constant(0).text("x");
     a.call("printf", 9).ret();
-    Machine m(a.finish());
+    Rig m(a.finish());
     const std::string literal = "0x" + [&] {
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%llx", static_cast<unsigned long long>(m.vm->image().string_address[5]));
@@ -185,14 +182,14 @@ TEST_CASE("libc printf strings and pointers") {
 TEST_CASE("libc printf errors: %s of NULL, too few arguments") {
     Assembler null;
     null.text("%s\n").constant(0).call("printf", 2).ret();
-    Machine m(null.finish());
+    Rig m(null.finish());
     CHECK(m.error_kind() == RuntimeErrorKind::NullDereference);
     CHECK(m.vm->error()->loc.line == 3);  // the Builtin
     CHECK(m.vm->error()->message.rfind("printf: read of", 0) == 0);
 
     Assembler few;
     few.text("%d %d\n").constant(1).call("printf", 2).ret();
-    Machine f(few.finish());
+    Rig f(few.finish());
     CHECK(f.error_kind() == RuntimeErrorKind::Library);
     CHECK(f.vm->error()->message.find("more conversions than there are arguments") != std::string::npos);
 }
@@ -207,7 +204,7 @@ TEST_CASE("libc sprintf and snprintf write through memory") {
     a.load_local(0).text("%s!").text("0123456789abcdef").call("sprintf", 3);  // 18 bytes into 16
     const std::uint32_t overflow_line = a.builtin_line() - 1;
     a.ret();
-    Machine m(a.finish());
+    Rig m(a.finish());
     CHECK(m.out() == "123-abcdefghijk 20\n<  2.2>\n");
     CHECK(m.error_kind() == RuntimeErrorKind::HeapOverflow);
     CHECK(m.vm->error()->loc.line == overflow_line);
@@ -222,7 +219,7 @@ TEST_CASE("libc fprintf, puts, putchar and fputs: stdout and stderr are the FILE
     a.text("!\n").emit(op(Op::GlobalAddr, 0, kStdoutGlobal)).emit(op(Op::Load, 0, 0, 8)).call("fputs", 2);
     a.emit(op(Op::GlobalAddr, 0, kStderrGlobal)).emit(op(Op::Load, 0, 0, 8)).text("%p").constant(0x10).call("fprintf", 3);
     a.emit(op(Op::GlobalAddr, 0, kErrnoGlobal)).text("x").call("fprintf", 2).ret();  // not a stream
-    Machine m(a.finish());
+    Rig m(a.finish());
     CHECK(m.out() == "out\nline\nA!\n");
     CHECK(m.err() == "err 1\n0x10");
     CHECK(m.error_kind() == RuntimeErrorKind::Library);
@@ -246,7 +243,7 @@ TEST_CASE("libc input: getchar, fgets and scanf read the stdin text") {
     a.text("%s").local(8).call("scanf", 2, true).store_local(6);
     a.text("%d").local(1).call("scanf", 2, true).store_local(7);
     a.text("%d %s %d").load_local(5).local(8).load_local(7).call("printf", 4).ret();
-    Machine m(a.finish(), {.stdin_text = "Xab cdefghij\n -42 2.5e1 word 1ff!  zz"});
+    Rig m(a.finish(), {.stdin_text = "Xab cdefghij\n -42 2.5e1 word 1ff!  zz"});
     CHECK(m.vm->state() == VmState::Exited);
     CHECK(m.out() == "X|ab cdefghij\n|5 -42 25 word 1ff !|0 zz -1");
 }
@@ -272,7 +269,7 @@ TEST_CASE("libc string functions") {
     a.local(4).text("ab").constant(5).call("strncpy", 3);
     a.text("%.3s %d %d").local(6).local(4).emit(op(Op::Load, 0, 0, 1)).local(4).constant(4).emit(op(Op::Add)).emit(op(Op::Load, 0, 0, 1));
     a.call("printf", 4).ret();
-    Machine m(a.finish());
+    Rig m(a.finish());
     CHECK(m.vm->state() == VmState::Exited);
     CHECK(m.out() == "memory viz! 11|-1 1 0 0|ory viz! mory viz! viz! 0|mememory v! ---ory viz! 64|abc 97 0");
 }
@@ -284,7 +281,7 @@ TEST_CASE("libc string errors: use after free, heap overflow, overlapping copy")
         a.load_local(0).call("free", 1).load_local(0).call("strlen", 1);
         const std::uint32_t line = a.builtin_line() - 1;
         a.ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::UseAfterFree);
         CHECK(m.vm->error()->loc.line == line);
         CHECK(m.vm->error()->message.rfind("strlen: read of", 0) == 0);
@@ -292,7 +289,7 @@ TEST_CASE("libc string errors: use after free, heap overflow, overlapping copy")
     SUBCASE("strcpy past the end of a heap block") {
         Assembler a;
         a.constant(5).call("malloc", 1, true).store_local(0).load_local(0).text("hello").call("strcpy", 2).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::HeapOverflow);
         CHECK(m.vm->error()->message.find("just past the end of the 5-byte block") != std::string::npos);
     }
@@ -301,7 +298,7 @@ TEST_CASE("libc string errors: use after free, heap overflow, overlapping copy")
         a.constant(16).call("malloc", 1, true).store_local(0).load_local(0).text("abcdefgh").call("strcpy", 2);
         a.load_local(0).constant(1).emit(op(Op::Add)).load_local(0).constant(4).call("memmove", 3);
         a.load_local(0).constant(2).emit(op(Op::Add)).load_local(0).constant(4).call("memcpy", 3).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::OverlappingCopy);
         CHECK(m.vm->error()->message.find("overlap by 2 bytes") != std::string::npos);
         CHECK(m.vm->error()->explanation.find("memmove") != std::string::npos);
@@ -311,7 +308,7 @@ TEST_CASE("libc string errors: use after free, heap overflow, overlapping copy")
         Assembler a;
         a.constant(32).call("malloc", 1, true).store_local(0).load_local(0).text("ab").call("strcpy", 2);
         a.load_local(0).load_local(0).call("strcat", 2).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::OverlappingCopy);
     }
 }
@@ -320,14 +317,14 @@ TEST_CASE("libc malloc and free: errors, calloc, realloc, ENOMEM") {
     SUBCASE("double free") {
         Assembler a;
         a.constant(8).call("malloc", 1, true).store_local(0).load_local(0).call("free", 1).load_local(0).call("free", 1).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::DoubleFree);
         CHECK(m.vm->error()->message.rfind("free: ", 0) == 0);
     }
     SUBCASE("free of a pointer into a block") {
         Assembler a;
         a.constant(8).call("malloc", 1, true).constant(1).emit(op(Op::Add)).call("free", 1).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::InvalidFree);
     }
     SUBCASE("calloc zeroes, realloc keeps the bytes") {
@@ -337,14 +334,14 @@ TEST_CASE("libc malloc and free: errors, calloc, realloc, ENOMEM") {
         a.load_local(0).constant(100).call("realloc", 2, true).store_local(0);
         a.text("%d %s").load_local(0).emit(op(Op::Load, 0, 0, 1)).load_local(0).constant(1).emit(op(Op::Add)).call("printf", 3);
         a.load_local(0).call("free", 1).constant(0).call("free", 1).ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.vm->state() == VmState::Exited);
         CHECK(m.out() == "0 xy");
     }
     SUBCASE("malloc beyond a small heap returns NULL and sets errno to ENOMEM") {
         Assembler a;
         a.constant(1 << 20).call("malloc", 1, true).ret_top();
-        Machine m(a.finish(), {}, {.heap_limit = 64 * 1024});
+        Rig m(a.finish(), {}, {.heap_limit = 64 * 1024});
         CHECK(m.vm->state() == VmState::Exited);
         CHECK(m.vm->exit_status() == 0);
         CHECK(m.errno_value() == kEnomem);
@@ -354,20 +351,20 @@ TEST_CASE("libc malloc and free: errors, calloc, realloc, ENOMEM") {
 TEST_CASE("libc exit, abort and assert") {
     Assembler exit;
     exit.text("bye\n").call("printf", 1).constant(3).call("exit", 1, true).text("never").call("puts", 1).ret();
-    Machine e(exit.finish());
+    Rig e(exit.finish());
     CHECK(e.vm->state() == VmState::Exited);
     CHECK(e.vm->exit_status() == 3);
     CHECK(e.out() == "bye\n");
 
     Assembler abort;
     abort.call("abort", 0, true).ret();
-    Machine a(abort.finish());
+    Rig a(abort.finish());
     CHECK(a.vm->exit_status() == kAbortStatus);
     CHECK(a.err() == "Aborted (core dumped)\n");
 
     Assembler failed;
     failed.text("x > 0").text("main.c").constant(12).call("__memviz_assert_fail", 3, true).ret();
-    Machine f(failed.finish());
+    Rig f(failed.finish());
     CHECK(f.vm->state() == VmState::Exited);
     CHECK(f.vm->exit_status() == 134);
     CHECK(f.err() == "main.c:12: main: Assertion `x > 0' failed.\nAborted (core dumped)\n");
@@ -377,7 +374,7 @@ TEST_CASE("libc output limit stops a runaway program") {
     // for (;;) puts("spam");
     Assembler a;
     a.text("spam").call("puts", 1).emit(op(Op::Jump, 0, 0));
-    Machine m(a.finish(), {.output_limit = 1000});
+    Rig m(a.finish(), {.output_limit = 1000});
     CHECK(m.error_kind() == RuntimeErrorKind::OutputLimit);
     CHECK(m.out().size() == 1000);
     CHECK(m.vm->error()->message == "the program printed more than 1000 bytes to stdout");
@@ -398,7 +395,7 @@ TEST_CASE("libc conversions, ctype, math, rand") {
     a.text("%d %d ").call("rand", 0, true).call("rand", 0, true).call("printf", 3);
     a.constant(42).call("srand", 1, true).text("%d").call("rand", 0, true).call("printf", 2);
     a.constant(bits(-1.0)).call("sqrt", 1).emit(op(Op::GlobalAddr, 0, kErrnoGlobal)).emit(op(Op::Load, 0, 0, 4, kSigned)).ret_top();
-    Machine m(a.finish());
+    Rig m(a.finish());
     CHECK_MESSAGE(m.vm->state() == VmState::Exited, (m.vm->error() ? m.vm->error()->message : ""));
     CHECK(m.out() == "-31 122 511 42 9223372036854775807 34|1024 2048 8192 4 0 Qq 5|1.4142 1024 -3 -2 3 1.5|1804289383 846930886 71876166");
     CHECK(m.vm->exit_status() == kEdom);
@@ -451,7 +448,7 @@ TEST_CASE("libc qsort and bsearch call the program's comparison function through
     SUBCASE("sort, then find") {
         a.emit(op(Op::GlobalAddr, 0, kLibraryGlobalCount + 1)).emit(op(Op::GlobalAddr, 0, kLibraryGlobalCount)).constant(n).constant(4);
         a.emit(op(Op::FuncAddr, 0, 1)).call("bsearch", 5, true).ret_top();
-        Machine m(a.finish());
+        Rig m(a.finish());
         REQUIRE(m.vm->state() == VmState::Exited);
         const Addr base = m.vm->image().global_address[kLibraryGlobalCount];
         for (std::uint32_t i = 0; i < n; ++i) CHECK(static_cast<std::int32_t>(m.read(base + 4 * i, 4)) == sorted[i]);
@@ -464,7 +461,7 @@ TEST_CASE("libc qsort and bsearch call the program's comparison function through
         a.code.back() = op(Op::Builtin, 4, *find_library_function("qsort"));
         a.code[a.code.size() - 2] = op(Op::Const, 0x1234);
         a.ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         CHECK(m.error_kind() == RuntimeErrorKind::BadCall);
     }
 }
@@ -476,7 +473,7 @@ TEST_CASE("libc rand is glibc's, seed for seed") {
         a.constant(static_cast<std::int64_t>(seed)).call("srand", 1, true);
         for (int i = 0; i < 5; ++i) a.text("%d ").call("rand", 0, true).call("printf", 2);
         a.ret();
-        Machine m(a.finish());
+        Rig m(a.finish());
         std::srand(seed);
         std::string expected;
         for (int i = 0; i < 5; ++i) expected += std::to_string(std::rand()) + " ";
@@ -488,7 +485,7 @@ TEST_CASE("libc rand is glibc's, seed for seed") {
 TEST_CASE("libc state: restoring an earlier state truncates output and un-reads input") {
     Assembler a;
     a.call("getchar", 0, true).call("putchar", 1).call("rand", 0).ret();
-    Machine m(a.finish(), {.stdin_text = "ab"});
+    Rig m(a.finish(), {.stdin_text = "ab"});
     const CLibrary::State after = m.library.state();
     CHECK(after.stdout_bytes == 1);
     CHECK(after.stdin_position == 1);
@@ -504,7 +501,7 @@ TEST_CASE("libc under ILP32: long and pointers are 4 bytes") {
     a.text("%ld %lu %zu %p|").constant(-1).constant(-1).constant(-1).emit(op(Op::GlobalAddr, 0, kStdoutGlobal)).call("printf", 5);
     a.emit(op(Op::GlobalAddr, 0, kStderrGlobal)).emit(op(Op::Load, 0, 0, 4)).text("e").call("fprintf", 2);
     a.text("%ld").text("99999999999").constant(0).constant(10).call("strtol", 3, true).call("printf", 2).ret();
-    Machine m(a.finish());
+    Rig m(a.finish());
     CHECK(m.vm->state() == VmState::Exited);
     CHECK(m.out() == "-1 4294967295 4294967295 " + hex_address(m.vm->image().global_address[kStdoutGlobal]) + "|2147483647");
     CHECK(m.err() == "e");

@@ -8,7 +8,7 @@
 
 #include "support/bit_cast.h"
 #include "alloc/allocator.h"
-#include "vm/vm.h"
+#include "vm/machine.h"
 
 using namespace memviz;
 using namespace memviz::vm;
@@ -57,23 +57,18 @@ FrameSlot param(std::string name, std::int64_t offset, std::uint64_t size) {
     return slot;
 }
 
-struct Machine {
-    explicit Machine(Program p, LayoutConfig layout = {}) : program(std::move(p)) {
-        const ImageSizes sizes = image_sizes(program);
-        layout.data_model = program.data_model;
-        layout.code_bytes = sizes.code_bytes;
-        layout.data_bytes = sizes.data_bytes;
-        memory = std::make_unique<AddressSpace>(Layout::make(layout).value());
-        allocator = std::make_unique<alloc::Allocator>(*memory);
-        auto image = load_image(program, *memory);
-        REQUIRE(image.ok());
-        vm = std::make_unique<Vm>(program, *memory, *allocator, image.value(), library);
+// A loaded test program with its own library, run to the end or step by step.
+struct Rig {
+    explicit Rig(Program p, LayoutConfig layout = {}) : program(std::move(p)) {
+        auto loaded = vm::Machine::load(program, library, {.heap_limit = layout.heap_limit, .stack_limit = layout.stack_limit});
+        REQUIRE(loaded.ok());
+        machine = std::move(loaded.value());
+        memory = &machine->memory();
+        vm = &machine->vm();
     }
     // Runs to the end, at most `limit` instructions.
     VmState run(const std::vector<std::string>& args = {"prog"}, std::uint64_t limit = 1'000'000) {
-        vm->start(args);
-        while (vm->state() == VmState::Running && vm->instructions_executed() < limit) vm->execute();
-        return vm->state();
+        return machine->run(args, limit);
     }
     RuntimeErrorKind error_kind() const {
         REQUIRE(vm->error());
@@ -82,9 +77,9 @@ struct Machine {
 
     Program program;
     TestLibrary library;
-    std::unique_ptr<AddressSpace> memory;
-    std::unique_ptr<alloc::Allocator> allocator;
-    std::unique_ptr<Vm> vm;
+    std::unique_ptr<vm::Machine> machine;
+    AddressSpace* memory = nullptr;
+    Vm* vm = nullptr;
 };
 
 Program with_main(std::vector<Instr> code, std::uint64_t frame_size = 0) {
@@ -96,7 +91,7 @@ Program with_main(std::vector<Instr> code, std::uint64_t frame_size = 0) {
 }  // namespace
 
 TEST_CASE("main's return value is the exit status") {
-    Machine m(with_main({op(Op::Const, 2), op(Op::Const, 3), op(Op::Const, 4), i32(Op::Mul), i32(Op::Add),
+    Rig m(with_main({op(Op::Const, 2), op(Op::Const, 3), op(Op::Const, 4), i32(Op::Mul), i32(Op::Add),
                          op(Op::Return, 0, 0, 8, kHasValue)}));
     CHECK(m.run() == VmState::Exited);
     CHECK(m.vm->exit_status() == 14);
@@ -104,7 +99,7 @@ TEST_CASE("main's return value is the exit status") {
 
 TEST_CASE("locals live in the frame in simulated stack memory") {
     // int x = 5; x = x + 1; return x;   with x at fp - 4
-    Machine m(with_main({op(Op::FrameAddr, -4), op(Op::Const, 5), op(Op::Store, 0, 0, 4), op(Op::Drop),
+    Rig m(with_main({op(Op::FrameAddr, -4), op(Op::Const, 5), op(Op::Store, 0, 0, 4), op(Op::Drop),
                          op(Op::FrameAddr, -4), op(Op::FrameAddr, -4), op(Op::Load, 0, 0, 4, kSigned),
                          op(Op::Const, 1), i32(Op::Add), op(Op::Store, 0, 0, 4), op(Op::Drop),
                          op(Op::FrameAddr, -4), op(Op::Load, 0, 0, 4, kSigned), op(Op::Return, 0, 0, 8, kHasValue)},
@@ -129,7 +124,7 @@ TEST_CASE("a call pushes the return address and the saved frame pointer, as on x
     program.functions.push_back(function("f", {op(Op::FrameAddr, -4), op(Op::Load, 0, 0, 4, kSigned), op(Op::Const, 2),
                                                i32(Op::Mul), op(Op::Return, 0, 0, 8, kHasValue)},
                                          16, {param("n", -4, 4)}));
-    Machine m(std::move(program));
+    Rig m(std::move(program));
     m.vm->start({"prog"});
     const Addr main_fp = m.vm->registers().fp;
     m.vm->execute();  // const 7
@@ -164,13 +159,13 @@ TEST_CASE("recursion runs in simulated frames and overflows the simulated stack,
          op(Op::Const, 1), i32(Op::Sub), op(Op::Call, 1, 1), i32(Op::Mul), op(Op::Return, 0, 0, 8, kHasValue)},
         16, {param("n", -4, 4)}));
     SUBCASE("fact(5)") {
-        Machine m(program);
+        Rig m(program);
         CHECK(m.run() == VmState::Exited);
         CHECK(m.vm->exit_status() == 120);
     }
     SUBCASE("fact(1000000) with an 8 KiB stack") {
         program.functions[0].code[0].imm = 1000000;
-        Machine m(program, {.stack_limit = 8192});
+        Rig m(program, {.stack_limit = 8192});
         CHECK(m.run() == VmState::Faulted);
         CHECK(m.error_kind() == RuntimeErrorKind::StackOverflow);
         CHECK(m.vm->error()->message.find("calling fact needs 32 bytes more stack, past the 8 KiB limit") != std::string::npos);
@@ -181,7 +176,7 @@ TEST_CASE("recursion runs in simulated frames and overflows the simulated stack,
 TEST_CASE("signed overflow, division by zero and bad shifts are errors; unsigned wraps") {
     auto run = [](std::vector<Instr> code) {
         code.push_back(op(Op::Return, 0, 0, 8, kHasValue));
-        auto m = std::make_unique<Machine>(with_main(std::move(code)));
+        auto m = std::make_unique<Rig>(with_main(std::move(code)));
         m->run();
         return m;
     };
@@ -206,7 +201,7 @@ TEST_CASE("signed overflow, division by zero and bad shifts are errors; unsigned
 TEST_CASE("conversions keep C's widths and signedness") {
     auto result = [](std::vector<Instr> code) {
         code.push_back(op(Op::Return, 0, 0, 8, kHasValue));
-        Machine m(with_main(std::move(code)));
+        Rig m(with_main(std::move(code)));
         m.run();
         return m.vm->exit_status();
     };
@@ -220,7 +215,7 @@ TEST_CASE("conversions keep C's widths and signedness") {
 
 TEST_CASE("memory errors are caught at the instruction that makes them") {
     SUBCASE("NULL dereference") {
-        Machine m(with_main({op(Op::Const, 0), op(Op::Load, 0, 0, 4, kSigned), op(Op::Return, 0, 0, 8, kHasValue)}));
+        Rig m(with_main({op(Op::Const, 0), op(Op::Load, 0, 0, 4, kSigned), op(Op::Return, 0, 0, 8, kHasValue)}));
         CHECK(m.run() == VmState::Faulted);
         CHECK(m.error_kind() == RuntimeErrorKind::NullDereference);
         CHECK(m.vm->error()->loc.line == 2);
@@ -229,7 +224,7 @@ TEST_CASE("memory errors are caught at the instruction that makes them") {
     SUBCASE("writing to a string literal") {
         Program program = with_main({op(Op::StringAddr, 0, 0), op(Op::Const, 'J'), op(Op::Store, 0, 0, 1), op(Op::Return)});
         program.strings.push_back("hello");
-        Machine m(std::move(program));
+        Rig m(std::move(program));
         CHECK(m.run() == VmState::Faulted);
         CHECK(m.error_kind() == RuntimeErrorKind::ReadOnlyWrite);
         std::uint8_t first = 0;
@@ -237,7 +232,7 @@ TEST_CASE("memory errors are caught at the instruction that makes them") {
         CHECK(first == 'h');
     }
     SUBCASE("touching OS memory") {
-        Machine m(with_main({op(Op::Const, static_cast<std::int64_t>(0xffff800000000000ULL)), op(Op::Load, 0, 0, 8),
+        Rig m(with_main({op(Op::Const, static_cast<std::int64_t>(0xffff800000000000ULL)), op(Op::Load, 0, 0, 8),
                              op(Op::Return, 0, 0, 8, kHasValue)}));
         CHECK(m.run() == VmState::Faulted);
         CHECK(m.error_kind() == RuntimeErrorKind::Segfault);
@@ -245,13 +240,13 @@ TEST_CASE("memory errors are caught at the instruction that makes them") {
     }
     SUBCASE("use after free and heap overflow by one") {
         // p = malloc(4); free(p); *p  |  p = malloc(4); p[4] = 1
-        Machine after(with_main({op(Op::Const, 4), op(Op::Builtin, 1, 0), op(Op::Dup), op(Op::Builtin, 1, 1),
+        Rig after(with_main({op(Op::Const, 4), op(Op::Builtin, 1, 0), op(Op::Dup), op(Op::Builtin, 1, 1),
                                  op(Op::Load, 0, 0, 4, kSigned), op(Op::Return, 0, 0, 8, kHasValue)}));
         CHECK(after.run() == VmState::Faulted);
         CHECK(after.error_kind() == RuntimeErrorKind::UseAfterFree);
         CHECK(after.vm->error()->loc.line == 5);
 
-        Machine past(with_main({op(Op::Const, 4), op(Op::Builtin, 1, 0), op(Op::Const, 4), op(Op::Add, 0, 0, 8),
+        Rig past(with_main({op(Op::Const, 4), op(Op::Builtin, 1, 0), op(Op::Const, 4), op(Op::Add, 0, 0, 8),
                                 op(Op::Const, 1), op(Op::Store, 0, 0, 1), op(Op::Return)}));
         CHECK(past.run() == VmState::Faulted);
         CHECK(past.error_kind() == RuntimeErrorKind::HeapOverflow);
@@ -267,7 +262,7 @@ TEST_CASE("a pointer into a returned frame is dangling") {
     program.functions.push_back(function("f", {op(Op::FrameAddr, -4), op(Op::Const, 1), op(Op::Store, 0, 0, 4), op(Op::Drop),
                                                op(Op::FrameAddr, -4), op(Op::Return, 0, 0, 8, kHasValue)},
                                          16));
-    Machine m(std::move(program));
+    Rig m(std::move(program));
     CHECK(m.run() == VmState::Faulted);
     CHECK(m.error_kind() == RuntimeErrorKind::DanglingStack);
 }
@@ -279,7 +274,7 @@ TEST_CASE("overwriting the return address makes the return fail, not the host") 
     program.functions.push_back(function("f", {op(Op::FrameAddr, 8), op(Op::Const, 0x41414141), op(Op::Store, 0, 0, 8),
                                                op(Op::Drop), op(Op::Const, 0), op(Op::Return, 0, 0, 8, kHasValue)},
                                          16));
-    Machine m(std::move(program));
+    Rig m(std::move(program));
     CHECK(m.run() == VmState::Faulted);
     CHECK(m.error_kind() == RuntimeErrorKind::BadReturn);
     CHECK(m.vm->error()->message == "f returned to 0x41414141, which is not code");
@@ -293,13 +288,13 @@ TEST_CASE("function pointers call through code addresses; anything else is a bad
                                                    i32(Op::Mul), op(Op::Return, 0, 0, 8, kHasValue)},
                                          16, {param("n", -4, 4)}));
     SUBCASE("through a function's address") {
-        Machine m(program);
+        Rig m(program);
         CHECK(m.run() == VmState::Exited);
         CHECK(m.vm->exit_status() == 40);
     }
     SUBCASE("through data") {
         program.functions[0].code[1] = op(Op::Const, 0x1234);
-        Machine m(program);
+        Rig m(program);
         CHECK(m.run() == VmState::Faulted);
         CHECK(m.error_kind() == RuntimeErrorKind::BadCall);
     }
@@ -313,7 +308,7 @@ TEST_CASE("argc and argv are laid out at the top of the stack") {
                                           op(Op::Load, 0, 0, 8), op(Op::Load, 0, 0, 1, kSigned), op(Op::FrameAddr, -4),
                                           op(Op::Load, 0, 0, 4, kSigned), i32(Op::Add), op(Op::Return, 0, 0, 8, kHasValue)},
                                          16, {param("argc", -4, 4), param("argv", -16, 8)}));
-    Machine m(std::move(program));
+    Rig m(std::move(program));
     CHECK(m.run({"prog", "A"}) == VmState::Exited);
     CHECK(m.vm->exit_status() == 'A' + 2);
 }
@@ -323,7 +318,7 @@ TEST_CASE("ILP32 frames use 4-byte return addresses and frame pointers") {
     program.data_model = DataModel::ILP32;
     program.functions.push_back(function("main", {op(Op::Call, 0, 1), op(Op::Return, 0, 0, 8, kHasValue)}));
     program.functions.push_back(function("f", {op(Op::Const, 9), op(Op::Return, 0, 0, 8, kHasValue)}, 16));
-    Machine m(std::move(program));
+    Rig m(std::move(program));
     m.vm->start({"prog"});
     const Addr main_fp = m.vm->registers().fp;
     m.vm->execute();
