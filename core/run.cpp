@@ -26,8 +26,10 @@ RunResult compile_and_run(std::string_view source, const RunOptions& options) {
     vm::Machine& machine = *loaded.value();
     std::vector<std::string> args{"main"};
     args.insert(args.end(), options.args.begin(), options.args.end());
+    machine.vm().set_keep_going(options.keep_going);
     machine.run(args, options.max_steps);
     const vm::Vm& vm = machine.vm();
+    result.reported = vm.reported();
 
     result.instructions = vm.instructions_executed();
     result.stdout_text = library.stdout_text();

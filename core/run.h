@@ -25,6 +25,7 @@ struct RunOptions {
     std::uint64_t output_limit = 1ULL << 20;   // bytes per stream
     std::string stdin_text;
     std::vector<std::string> args;             // argv[1...]; argv[0] is "main"
+    bool keep_going = false;                   // continue past survivable errors (Vm::set_keep_going)
 };
 
 struct RunResult {
@@ -32,6 +33,7 @@ struct RunResult {
     Outcome outcome = Outcome::CompileError;
     Diagnostics diagnostics;                   // compile errors and warnings
     std::optional<vm::RuntimeError> error;     // when the program stopped at a mistake
+    std::vector<vm::RuntimeError> reported;    // mistakes it continued past (keep_going)
     int exit_status = 0;                       // when it exited
     std::string stdout_text;
     std::string stderr_text;

@@ -27,6 +27,7 @@ struct RunCommandOptions {
     std::uint64_t max_steps = 50'000'000;
     std::string diagnostics = "text";
     std::optional<int> error_exitcode;
+    bool keep_going = false;
     std::vector<std::string> args;
 };
 
@@ -71,6 +72,7 @@ int run(const RunCommandOptions& options) {
     run_options.policy = *alloc::parse_policy(options.policy);
     run_options.max_steps = options.max_steps;
     run_options.args = options.args;
+    run_options.keep_going = options.keep_going;
     if (!options.stack_limit.empty()) {
         auto bytes = parse_size(options.stack_limit);
         if (!bytes) throw CLI::ValidationError("--stack-limit", "'" + options.stack_limit + "' is not a size");
@@ -93,6 +95,20 @@ int run(const RunCommandOptions& options) {
 
     std::cout << result.stdout_text << std::flush;
     std::cerr << result.stderr_text;
+    auto print_error = [&](const vm::RuntimeError& error) {
+        if (json) {
+            nlohmann::json out = {{"kind", vm::name(error.kind)}, {"severity", "error"}, {"line", error.loc.line},
+                                  {"column", error.loc.column}, {"message", error.message},
+                                  {"explanation", error.explanation}};
+            if (error.address) out["address"] = hex_address(*error.address);
+            std::cerr << out.dump() << "\n";
+        } else {
+            std::cerr << render_runtime_error(error, options.file, *source);
+        }
+    };
+    // With --keep-going, the mistakes the program went past come first, in the order they happened.
+    for (const vm::RuntimeError& error : result.reported) print_error(error);
+    const int error_status = options.error_exitcode.value_or(kRuntimeErrorStatus);
     switch (result.outcome) {
         case RunResult::Outcome::Exited: {
             // Leaks at exit, as Valgrind reports them: a definitely lost block is an error.
@@ -115,22 +131,12 @@ int run(const RunCommandOptions& options) {
                               << " (allocated on this line; " << why << ")\n";
                 }
             }
-            if (lost) return options.error_exitcode.value_or(kRuntimeErrorStatus);
+            if (lost || !result.reported.empty()) return error_status;
             return result.exit_status & 0xff;
         }
-        case RunResult::Outcome::RuntimeError: {
-            const vm::RuntimeError& error = *result.error;
-            if (json) {
-                nlohmann::json out = {{"kind", vm::name(error.kind)}, {"severity", "error"}, {"line", error.loc.line},
-                                      {"column", error.loc.column}, {"message", error.message},
-                                      {"explanation", error.explanation}};
-                if (error.address) out["address"] = hex_address(*error.address);
-                std::cerr << out.dump() << "\n";
-            } else {
-                std::cerr << render_runtime_error(error, options.file, *source);
-            }
-            return options.error_exitcode.value_or(kRuntimeErrorStatus);
-        }
+        case RunResult::Outcome::RuntimeError:
+            print_error(*result.error);
+            return error_status;
         case RunResult::Outcome::StepLimit:
             if (json) {
                 std::cerr << nlohmann::json{{"kind", "step limit"}, {"severity", "error"}, {"line", 0}, {"column", 0},
@@ -163,6 +169,9 @@ void add_run_command(CLI::App& app) {
     command->add_option("--diagnostics", options->diagnostics, "text (default) or json: one object per line on stderr")
         ->check(CLI::IsMember({"text", "json"}));
     command->add_option("--error-exitcode", options->error_exitcode, "exit status for a runtime error (default 3)");
+    command->add_flag("--keep-going", options->keep_going,
+                      "report overflows, use after free, signed overflow and uninitialized values and continue, "
+                      "to see their consequences; faults still stop the program");
     command->add_option("args", options->args, "arguments for the program, after --");
     command->callback([options] { throw CLI::RuntimeError(run(*options)); });
 }

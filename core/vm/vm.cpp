@@ -98,14 +98,17 @@ bool Vm::require_initialized(std::size_t count, std::string_view what, std::stri
     for (std::size_t i = 0; i < count && i < m_operands.size(); ++i) {
         const Operand& operand = m_operands[m_operands.size() - 1 - i];
         if (operand.initialized()) continue;
-        fail(RuntimeErrorKind::UninitializedValue,
-             std::string(what) + std::string(whom) + " a value that was never initialized: it comes from " +
-                 describe_owner(operand.uninitialized_from),
-             "A variable has no value until the program gives it one: a local declared without an "
-             "initializer, or memory from malloc, holds whatever bytes were there before. Initialize "
-             "it (int x = 0;) or use calloc, which clears the memory.",
-             operand.uninitialized_from);
-        return false;
+        const bool going_on = report(RuntimeError{
+            RuntimeErrorKind::UninitializedValue, {},
+            std::string(what) + std::string(whom) + " a value that was never initialized: it comes from " +
+                describe_owner(operand.uninitialized_from),
+            "A variable has no value until the program gives it one: a local declared without an "
+            "initializer, or memory from malloc, holds whatever bytes were there before. Initialize "
+            "it (int x = 0;) or use calloc, which clears the memory.",
+            operand.uninitialized_from});
+        if (!going_on) return false;
+        // Reported once: from here on the garbage is just a value.
+        m_operands[m_operands.size() - 1 - i].uninitialized_from = 0;
     }
     return true;
 }
@@ -154,6 +157,19 @@ void Vm::fail(RuntimeError error) {
     m_state = VmState::Faulted;
 }
 
+bool Vm::report(RuntimeError error) {
+    const bool survivable = error.kind == RuntimeErrorKind::UseAfterFree || error.kind == RuntimeErrorKind::HeapOverflow ||
+                            error.kind == RuntimeErrorKind::DanglingStack || error.kind == RuntimeErrorKind::SignedOverflow ||
+                            error.kind == RuntimeErrorKind::UninitializedValue;
+    if (!m_keep_going || !survivable) {
+        fail(std::move(error));
+        return false;
+    }
+    if (!error.loc.valid()) error.loc = location_at(m_executing_function, m_executing_pc);
+    if (m_reported.size() < kMaxReported) m_reported.push_back(std::move(error));
+    return true;
+}
+
 void Vm::exit(int status) {
     m_exit_status = status;
     m_state = VmState::Exited;
@@ -181,7 +197,7 @@ bool Vm::at_step_point(StepKind kind) const {
 void Vm::load(const Instr& instr) {
     if (!require_initialized(1, "dereferences a pointer that is")) return;
     const Addr address = pop();
-    if (auto error = check_access(address, instr.width, Access::Read)) return fail(std::move(*error));
+    if (auto error = check_access(address, instr.width, Access::Read); error && !report(std::move(*error))) return;
     std::uint64_t value = 0;
     m_memory.read_word(address, instr.width, value);
     if ((instr.flags & kFloat32) != 0) {
@@ -203,7 +219,7 @@ void Vm::store(const Instr& instr) {
     const Operand operand = pop_operand();
     const std::uint64_t value = operand.value;
     const Addr address = pop();
-    if (auto error = check_access(address, instr.width, Access::Write)) return fail(std::move(*error));
+    if (auto error = check_access(address, instr.width, Access::Write); error && !report(std::move(*error))) return;
     std::uint64_t bits = value;
     if ((instr.flags & kFloat32) != 0) {
         bits = memviz::bit_cast<std::uint32_t>(static_cast<float>(memviz::bit_cast<double>(value)));
@@ -404,8 +420,8 @@ void Vm::execute() {
             const Addr source = pop();
             const Addr destination = pop();
             const auto bytes = static_cast<std::uint64_t>(instr.imm);
-            if (auto error = check_access(source, bytes, Access::Read)) return fail(std::move(*error));
-            if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
+            if (auto error = check_access(source, bytes, Access::Read); error && !report(std::move(*error))) return;
+            if (auto error = check_access(destination, bytes, Access::Write); error && !report(std::move(*error))) return;
             copy_bytes(destination, source, bytes);
             return push(destination);
         }
@@ -413,7 +429,7 @@ void Vm::execute() {
             if (!require_initialized(1, "clears memory through a pointer that is")) return;
             const Addr destination = pop();
             const auto bytes = static_cast<std::uint64_t>(instr.imm);
-            if (auto error = check_access(destination, bytes, Access::Write)) return fail(std::move(*error));
+            if (auto error = check_access(destination, bytes, Access::Write); error && !report(std::move(*error))) return;
             m_memory.fill(destination, bytes, 0);
             return;
         }

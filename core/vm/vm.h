@@ -85,6 +85,15 @@ public:
     // For the library: stop the program (exit()) or fail it with an error.
     void exit(int status);
     void fail(RuntimeError error);
+
+    // Keep going: errors whose consequence C defines in practice (an overflow that corrupts a
+    // neighbour, a read of a reused freed block, a wrapped signed overflow, garbage from an
+    // uninitialized value) are reported and the program continues with what the hardware would
+    // do; faults (segfault, NULL, stack overflow, bad call or return, ...) still stop it.
+    void set_keep_going(bool keep_going) { m_keep_going = keep_going; }
+    // The errors the program continued past, in order (at most kMaxReported).
+    const std::vector<RuntimeError>& reported() const { return m_reported; }
+    static constexpr std::size_t kMaxReported = 100;
     // Classifies an access the program is about to make: nothing when it may go ahead.
     std::optional<RuntimeError> check_access(Addr address, std::uint64_t bytes, Access access) const;
     // Where the instruction being executed (the library call) is in the source.
@@ -108,6 +117,8 @@ private:
     std::string describe_owner(Addr address) const;
     void fail(RuntimeErrorKind kind, std::string message, std::string explanation,
               std::optional<Addr> address = std::nullopt);
+    // Fails with `error`, or, keeping going past this kind, records it: true to go on.
+    bool report(RuntimeError error);
 
     void load(const Instr& instr);
     void store(const Instr& instr);
@@ -137,6 +148,8 @@ private:
     VmState m_state = VmState::Exited;
     int m_exit_status = 0;
     std::optional<RuntimeError> m_error;
+    bool m_keep_going = false;
+    std::vector<RuntimeError> m_reported;
     std::uint64_t m_executed = 0;
     std::vector<PendingCallback> m_callbacks;
 };

@@ -50,12 +50,14 @@ void Vm::integer_op(const Instr& instr) {
     // Signed results are computed exactly in 128 bits, then checked against the type's range.
     auto signed_result = [&](Wide exact, const char* what) {
         if (exact < min_signed(width) || exact > max_signed(width)) {
-            fail(RuntimeErrorKind::SignedOverflow, std::string(what) + " overflows " + type(),
-                 "The exact result does not fit in " + type() + ". Signed overflow is undefined in C: "
-                 "the program may do anything. Use a wider type, or an unsigned one if wrapping "
-                 "around is what you want.");
-            return;
+            const bool going_on = report(RuntimeError{
+                RuntimeErrorKind::SignedOverflow, {}, std::string(what) + " overflows " + type(),
+                "The exact result does not fit in " + type() + ". Signed overflow is undefined in C: "
+                "the program may do anything. Use a wider type, or an unsigned one if wrapping "
+                "around is what you want.", std::nullopt});
+            if (!going_on) return;
         }
+        // In range, or kept going past the overflow: x86 wraps around.
         push(normalize(static_cast<std::uint64_t>(exact), width, true));
     };
 

@@ -117,3 +117,44 @@ int main(void) { kept = malloc(8); return 5; }
     CHECK(reachable_only.exit_status == 5);  // a reachable block alone does not fail the run
     CHECK(reachable_only.err.find("still reachable") != std::string::npos);
 }
+
+TEST_CASE("memviz run --keep-going shows the consequence of a heap overflow, then reports it") {
+    // Writing one int past a 2-int block lands in the allocator's header of the next block (or its
+    // padding): with --keep-going the program goes on, and the error is still reported, status 3.
+    const std::string path = c_file("keep-going", R"(#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+    int *a = malloc(2 * sizeof(int));
+    a[0] = 1; a[1] = 2;
+    a[2] = 99;
+    int x = 2147483647;
+    x = x + 1;
+    printf("%d %d\n", a[2], x);
+    free(a);
+    return 0;
+}
+)");
+    CommandResult stop = run_memviz("run " + path);
+    CHECK(stop.exit_status == 3);
+    CHECK(stop.out.empty());
+    CHECK(stop.err.find(":6:") != std::string::npos);
+
+    CommandResult going = run_memviz("run --keep-going " + path);
+    CHECK(going.exit_status == 3);
+    CHECK(going.out == "99 -2147483648\n");
+    const auto overflow = going.err.find(":6:");
+    const auto wrapped = going.err.find(":8:");
+    REQUIRE(overflow != std::string::npos);
+    REQUIRE(wrapped != std::string::npos);
+    CHECK(overflow < wrapped);
+    CHECK(going.err.find("heap buffer overflow") != std::string::npos);
+    CHECK(going.err.find("signed integer overflow") != std::string::npos);
+}
+
+TEST_CASE("memviz run --keep-going still stops at a NULL dereference") {
+    const std::string path = c_file("keep-going-null", "int main(void) {\n    int *p = 0;\n    return *p;\n}\n");
+    CommandResult run = run_memviz("run --keep-going " + path);
+    CHECK(run.exit_status == 3);
+    CHECK(run.err.find(":3:") != std::string::npos);
+    CHECK(run.err.find("null pointer dereference") != std::string::npos);
+}
