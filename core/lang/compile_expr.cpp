@@ -144,6 +144,7 @@ void Emitter::address(const Node* node) {
             expr(node->lhs);
             // After the pointer is computed: a bad access is reported at the `*` (or `[`, `->`).
             point(node->loc, vm::StepKind::Expression);
+            check_array_bounds(node);
             return;
         case NodeKind::Member:
             expr(node->lhs);  // a struct's value is its address
@@ -171,6 +172,23 @@ void Emitter::address(const Node* node) {
             unsupported(node->loc, "the address of this kind of expression");
             emit(Op::Const, 0);
     }
+}
+
+// `a[i]` where `a` is a named array (Deref(PtrAdd(Decay(VarRef a), i))): the element must lie in
+// `a`. Only direct indexing of the array knows which object the address came from; a pointer
+// passed around keeps no such knowledge (a heap block's bounds are checked by the shadow state).
+void Emitter::check_array_bounds(const Node* deref) {
+    const Node* sum = deref->lhs;
+    if (sum == nullptr || (sum->kind != NodeKind::PtrAdd && sum->kind != NodeKind::PtrSub)) return;
+    const Node* decay = sum->lhs;
+    if (decay == nullptr || decay->kind != NodeKind::Decay || decay->lhs->kind != NodeKind::VarRef) return;
+    const Object& array = *decay->lhs->var;
+    if (!is_array(array.type) || !array.type->is_complete() || !deref->type->is_complete()) return;
+    const bool local = m_symbols.frame_offset.contains(&array);
+    if (!local && !m_symbols.globals.contains(&array)) return;
+    object_address(array, deref->loc);
+    emit(Op::Const, static_cast<std::int64_t>(array.type->size()));
+    emit(Op::CheckBounds, static_cast<std::int64_t>(deref->type->size()), local ? 0 : 1);
 }
 
 std::int64_t Emitter::temporary(const Type* type) {

@@ -17,6 +17,7 @@ std::string_view name(Op op) {
         case Op::Store: return "store";
         case Op::CopyBytes: return "copy_bytes";
         case Op::ZeroBytes: return "zero_bytes";
+        case Op::CheckBounds: return "check_bounds";
         case Op::Add: return "add";
         case Op::Sub: return "sub";
         case Op::Mul: return "mul";

@@ -41,6 +41,9 @@ enum class Op : std::uint8_t {
     Store,       // pop value, pop address; store; push the value (assignments are expressions)
     CopyBytes,   // pop source, pop destination; copy imm bytes; push destination
     ZeroBytes,   // pop destination; store imm zero bytes
+    CheckBounds, // [address, base, size] -> [address]: the imm bytes at address must lie in the
+                 // array object [base, base + size) they were indexed from; a = 0 for a local
+                 // array, 1 for a global one (for the message)
     // Integer arithmetic in `width` bytes (4 or 8); kSigned for signed C types
     Add, Sub, Mul, Div, Rem, Shl, Shr, BitAnd, BitOr, BitXor, Neg, BitNot,
     Eq, Ne, Lt, Le, Gt, Ge,  // push 1 or 0; kSigned chooses a signed comparison

@@ -19,6 +19,8 @@ enum class RuntimeErrorKind : std::uint8_t {
     StackOverflow,     // the stack would grow past its limit
     UseAfterFree,      // an access to a freed heap block
     HeapOverflow,      // an access outside a heap block's payload (padding, header, neighbour)
+    StackBufferOverflow,   // an index outside a local array (into a neighbour, the saved registers)
+    GlobalBufferOverflow,  // an index outside a global array
     DanglingStack,     // an access to a popped stack frame
     DivisionByZero,
     SignedOverflow,

@@ -18,6 +18,8 @@ std::string_view name(RuntimeErrorKind kind) {
         case RuntimeErrorKind::StackOverflow: return "stack overflow";
         case RuntimeErrorKind::UseAfterFree: return "use after free";
         case RuntimeErrorKind::HeapOverflow: return "heap buffer overflow";
+        case RuntimeErrorKind::StackBufferOverflow: return "stack buffer overflow";
+        case RuntimeErrorKind::GlobalBufferOverflow: return "global buffer overflow";
         case RuntimeErrorKind::DanglingStack: return "use of a dangling stack pointer";
         case RuntimeErrorKind::DivisionByZero: return "division by zero";
         case RuntimeErrorKind::SignedOverflow: return "signed integer overflow";
@@ -144,6 +146,14 @@ std::string Vm::describe_owner(Addr address) const {
             function = caller->function;
         }
     }
+    if (segment != nullptr && segment->kind == SegmentKind::Data) {
+        for (std::size_t index = 0; index < m_program.globals.size(); ++index) {
+            const Addr first = m_image.global_address[index];
+            if (address >= first && address < first + m_program.globals[index].size) {
+                return "the global variable `" + m_program.globals[index].name + "`";
+            }
+        }
+    }
     return "memory at " + hex_address(address);
 }
 
@@ -159,6 +169,8 @@ void Vm::fail(RuntimeError error) {
 
 bool Vm::report(RuntimeError error) {
     const bool survivable = error.kind == RuntimeErrorKind::UseAfterFree || error.kind == RuntimeErrorKind::HeapOverflow ||
+                            error.kind == RuntimeErrorKind::StackBufferOverflow ||
+                            error.kind == RuntimeErrorKind::GlobalBufferOverflow ||
                             error.kind == RuntimeErrorKind::DanglingStack || error.kind == RuntimeErrorKind::SignedOverflow ||
                             error.kind == RuntimeErrorKind::UninitializedValue;
     if (!m_keep_going || !survivable) {
@@ -424,6 +436,34 @@ void Vm::execute() {
             if (auto error = check_access(destination, bytes, Access::Write); error && !report(std::move(*error))) return;
             copy_bytes(destination, source, bytes);
             return push(destination);
+        }
+        case Op::CheckBounds: {
+            const std::uint64_t size = pop();
+            const Addr base = pop();
+            if (!require_initialized(1, "indexes an array with")) return;
+            const Addr address = m_operands.empty() ? 0 : m_operands.back().value;
+            const auto bytes = static_cast<std::uint64_t>(instr.imm);
+            if (address >= base && address - base <= size && bytes <= size - (address - base)) return;
+            const bool local = instr.a == 0;
+            // The distance as the program computed it: signed, and as wide as its pointers.
+            const unsigned bits = 8 * m_pointer_bytes;
+            std::int64_t delta = static_cast<std::int64_t>((address - base) << (64 - bits)) >> (64 - bits);
+            const std::string where = delta < 0 ? std::to_string(-delta) + " bytes before the start"
+                                      : static_cast<std::uint64_t>(delta) == size ? "just past the end"
+                                      : static_cast<std::uint64_t>(delta) > size
+                                          ? std::to_string(static_cast<std::uint64_t>(delta) - size) + " bytes past the end"
+                                          : "running past the end";
+            report(RuntimeError{local ? RuntimeErrorKind::StackBufferOverflow : RuntimeErrorKind::GlobalBufferOverflow, {},
+                                "access of " + std::to_string(bytes) + (bytes == 1 ? " byte at " : " bytes at ") +
+                                    hex_address(address) + ", " + where +
+                                    " of " + describe_owner(base) + " (a " + std::to_string(size) + "-byte array at " +
+                                    hex_address(base) + ")",
+                                "An array has exactly the elements it was declared with: for `int a[5]` the "
+                                "valid indexes are 0 to 4. Past its end lie other variables (or, on the "
+                                "stack, the saved frame pointer and return address), which the access would "
+                                "silently change or read.",
+                                address});
+            return;
         }
         case Op::ZeroBytes: {
             if (!require_initialized(1, "clears memory through a pointer that is")) return;

@@ -1,5 +1,5 @@
-// An index computed wrongly lands far outside the array, in no segment at all.
-// expect-error: segmentation fault 12
+// An index computed wrongly lands far outside the global array: caught at the index.
+// expect-error: global buffer overflow 12
 // expect-stdout: table[0] = 1
 #include <stdio.h>
 

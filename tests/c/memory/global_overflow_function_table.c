@@ -1,5 +1,5 @@
-// A command number one past the end of a table of functions.
-// expect-error: call through a bad function pointer 17
+// One past the end of a table of functions: caught at the index, before the call.
+// expect-error: global buffer overflow 17
 // expect-stdout: help
 // expect-stdout: list
 // expect-stdout: quit

@@ -1,5 +1,5 @@
-// A negative index from an unchecked subtraction reads far before the global array.
-// expect-error: segmentation fault 15
+// A negative index from an unchecked subtraction points far before the global array.
+// expect-error: global buffer overflow 15
 // models: lp64 ilp32
 // expect-stdout: l appears 2 times
 #include <stdio.h>
