@@ -10,7 +10,7 @@
 namespace memviz::lang {
 namespace {
 
-// The model-dependent words, by placeholder name.
+// The model-dependent words, by the name that stands for them in the header text.
 using Words = std::array<std::pair<std::string_view, std::string_view>, 10>;
 
 const Words& words_for(DataModel model) {
