@@ -178,6 +178,8 @@ public:
 
     // ---- parse_stmt.cpp ----
     Node* statement();
+    // The body of `loop`, parsed with `loop` as the target of break and continue.
+    Node* loop_body(Node* loop);
     Node* compound_statement(bool new_scope);
     void resolve_gotos();
     bool falls_through(Node* node);

@@ -161,29 +161,17 @@ Node* Parser::statement() {
         expect(";");
         if (!at(")")) node->inc = expr();
         expect(")");
-        m_breakables.push_back(node);
-        m_loops.push_back(node);
-        node->body = statement();
-        m_loops.pop_back();
-        m_breakables.pop_back();
+        node->body = loop_body(node);
         pop_scope(m_pos > 0 ? m_tokens[m_pos - 1].loc : loc);
     } else if (consume("while")) {
         node = new_node(NodeKind::While, loc);
         expect("(");
         node->cond = condition(expr());
         expect(")");
-        m_breakables.push_back(node);
-        m_loops.push_back(node);
-        node->body = statement();
-        m_loops.pop_back();
-        m_breakables.pop_back();
+        node->body = loop_body(node);
     } else if (consume("do")) {
         node = new_node(NodeKind::DoWhile, loc);
-        m_breakables.push_back(node);
-        m_loops.push_back(node);
-        node->body = statement();
-        m_loops.pop_back();
-        m_breakables.pop_back();
+        node->body = loop_body(node);
         if (expect("while")) {
             expect("(");
             node->cond = condition(expr());
@@ -292,6 +280,15 @@ bool Parser::falls_through(Node* node) {
     default:
         return true;
     }
+}
+
+Node* Parser::loop_body(Node* loop) {
+    m_breakables.push_back(loop);
+    m_loops.push_back(loop);
+    Node* body = statement();
+    m_loops.pop_back();
+    m_breakables.pop_back();
+    return body;
 }
 
 }  // namespace memviz::lang
