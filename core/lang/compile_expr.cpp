@@ -141,6 +141,7 @@ void Emitter::address(const Node* node) {
     switch (node->kind) {
         case NodeKind::VarRef: return object_address(*node->var, node->loc);
         case NodeKind::Deref:
+            if (indexed_through_pointer(node)) return;
             expr(node->lhs);
             // After the pointer is computed: a bad access is reported at the `*` (or `[`, `->`).
             point(node->loc, vm::StepKind::Expression);
@@ -189,6 +190,25 @@ void Emitter::check_array_bounds(const Node* deref) {
     object_address(array, deref->loc);
     emit(Op::Const, static_cast<std::int64_t>(array.type->size()));
     emit(Op::CheckBounds, static_cast<std::int64_t>(deref->type->size()), local ? 0 : 1);
+}
+
+// `p[i]` or `*(p + i)` through a pointer `p` (not a named array): the sum is computed with `p`
+// kept below it, and the element must lie in the variable `p` points into, if any (a caller's
+// array passed to a helper, a struct member array). Heap blocks are bounded by the shadow state.
+bool Emitter::indexed_through_pointer(const Node* deref) {
+    const Node* sum = deref->lhs;
+    if (sum == nullptr || (sum->kind != NodeKind::PtrAdd && sum->kind != NodeKind::PtrSub)) return false;
+    const Node* base = sum->lhs;
+    if (base->kind == NodeKind::Decay && base->lhs->kind == NodeKind::VarRef) return false;  // check_array_bounds
+    if (!deref->type->is_complete() || deref->type->size() == 0) return false;
+    expr(base);
+    emit(Op::Dup);
+    expr(sum->rhs);
+    binary(sum->kind, base->type, sum->type);
+    point(deref->loc, vm::StepKind::Expression);
+    emit(Op::Swap);
+    emit(Op::CheckPointer, static_cast<std::int64_t>(deref->type->size()));
+    return true;
 }
 
 std::int64_t Emitter::temporary(const Type* type) {

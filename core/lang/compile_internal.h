@@ -76,6 +76,7 @@ private:
 
     void object_address(const Object& object, SourceLoc loc);
     void check_array_bounds(const Node* deref);
+    bool indexed_through_pointer(const Node* deref);
     // A hidden slot in the frame for a value the code needs to keep (a struct returned by a call).
     std::int64_t temporary(const Type* type);
     void binary(NodeKind kind, const Type* type, const Type* result);

@@ -18,6 +18,7 @@ std::string_view name(Op op) {
         case Op::CopyBytes: return "copy_bytes";
         case Op::ZeroBytes: return "zero_bytes";
         case Op::CheckBounds: return "check_bounds";
+        case Op::CheckPointer: return "check_pointer";
         case Op::Add: return "add";
         case Op::Sub: return "sub";
         case Op::Mul: return "mul";

@@ -44,6 +44,8 @@ enum class Op : std::uint8_t {
     CheckBounds, // [address, base, size] -> [address]: the imm bytes at address must lie in the
                  // array object [base, base + size) they were indexed from; a = 0 for a local
                  // array, 1 for a global one (for the message)
+    CheckPointer,// [address, base] -> [address]: the imm bytes at address, reached through the
+                 // pointer base, must lie in the variable base points into (Vm::check_object_bounds)
     // Integer arithmetic in `width` bytes (4 or 8); kSigned for signed C types
     Add, Sub, Mul, Div, Rem, Shl, Shr, BitAnd, BitOr, BitXor, Neg, BitNot,
     Eq, Ne, Lt, Le, Gt, Ge,  // push 1 or 0; kSigned chooses a signed comparison

@@ -26,8 +26,19 @@ std::uint64_t Call::double_slot(double value) { return memviz::bit_cast<std::uin
 bool Call::check(Addr address, std::uint64_t bytes, Access access) {
     if (bytes == 0) return true;
     auto problem = vm.check_access(address, bytes, access);
+    // The range starts in the object the pointer argument points into and must end there too.
+    if (!problem) problem = vm.check_object_bounds(address, address, bytes);
+    return accept(std::move(problem));
+}
+
+bool Call::accept(std::optional<RuntimeError> problem) {
     if (!problem) return true;
+    if (reported) return true;  // one report per call: the first bad byte says it all
     problem->message = std::string(function) + ": " + problem->message;
+    if (vm.continues_past(problem->kind)) {
+        reported = true;
+        return vm.report(std::move(*problem));
+    }
     error = std::move(problem);
     return false;
 }
@@ -49,11 +60,16 @@ std::optional<std::string> Call::read_string(Addr address, std::optional<std::ui
         std::vector<std::uint8_t> bytes(static_cast<std::size_t>(chunk));
         vm.memory().read(at, bytes);
         for (std::uint8_t byte : bytes) {
-            if (byte == 0) return text;
+            if (byte == 0) {
+                // A string that runs out of its array (no terminator inside it) reads neighbours.
+                if (!accept(vm.check_object_bounds(address, address, text.size() + 1))) return std::nullopt;
+                return text;
+            }
             text.push_back(static_cast<char>(byte));
         }
         at += chunk;
     }
+    if (!accept(vm.check_object_bounds(address, address, text.size()))) return std::nullopt;
     return text;
 }
 

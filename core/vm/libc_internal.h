@@ -70,6 +70,8 @@ struct Call {
     static std::uint64_t double_slot(double value);
 
     // --- checked memory: false or nullopt after recording the error ---
+    // Under --keep-going an error the VM continues past (an overflow, a read of a freed block)
+    // is reported once per call and the access goes ahead, as the real function would do it.
     bool check(Addr address, std::uint64_t bytes, Access access);
     // The bytes of the string at `address` without its terminating zero; with `limit`, at most
     // that many bytes and no terminator needed (strncmp, %.3s).
@@ -86,6 +88,10 @@ struct Call {
     void set_errno(int value);
     // The stream a FILE * names; records an error for anything but stdin/stdout/stderr.
     std::optional<int> stream_fd(Addr file);
+    // Whether the call may go on after `problem` (nothing, or an error reported and survived).
+    bool accept(std::optional<RuntimeError> problem);
+    bool reported = false;
+
     // The allocation site the allocator records: the call's line.
     alloc::Site site() const { return vm.executing_location().line; }
 };

@@ -115,48 +115,6 @@ bool Vm::require_initialized(std::size_t count, std::string_view what, std::stri
     return true;
 }
 
-std::string Vm::describe_owner(Addr address) const {
-    const Segment* segment = m_memory.layout().segment_of(address);
-    if (segment != nullptr && segment->kind == SegmentKind::Heap) {
-        if (auto block = m_allocator.block_containing(address); block && block->state == alloc::BlockState::Allocated) {
-            return "the " + std::to_string(block->requested) + "-byte block at " + hex_address(block->payload) +
-                   (block->allocated_at != 0 ? " allocated on line " + std::to_string(block->allocated_at) : std::string()) +
-                   " (malloc does not clear memory)";
-        }
-    }
-    if (segment != nullptr && segment->kind == SegmentKind::Stack) {
-        // Walk the frames from the running one outwards through the saved frame pointers.
-        Addr fp = m_registers.fp;
-        std::uint32_t function = m_registers.function;
-        for (int depth = 0; depth < 100000 && fp != 0; ++depth) {
-            for (const FrameSlot& slot : m_program.functions.at(function).slots) {
-                const Addr first = fp + static_cast<Addr>(slot.offset);
-                if (address >= first && address < first + slot.size) {
-                    return std::string(slot.is_parameter ? "the parameter `" : "the local variable `") + slot.name +
-                           "` of " + m_program.functions.at(function).name;
-                }
-            }
-            std::uint64_t saved_fp = 0;
-            std::uint64_t return_address = 0;
-            if (m_memory.read_word(fp, m_pointer_bytes, saved_fp) ||
-                m_memory.read_word(fp + m_pointer_bytes, m_pointer_bytes, return_address)) break;
-            auto caller = m_image.code_point(return_address, m_program);
-            if (!caller) break;
-            fp = saved_fp;
-            function = caller->function;
-        }
-    }
-    if (segment != nullptr && segment->kind == SegmentKind::Data) {
-        for (std::size_t index = 0; index < m_program.globals.size(); ++index) {
-            const Addr first = m_image.global_address[index];
-            if (address >= first && address < first + m_program.globals[index].size) {
-                return "the global variable `" + m_program.globals[index].name + "`";
-            }
-        }
-    }
-    return "memory at " + hex_address(address);
-}
-
 void Vm::fail(RuntimeErrorKind kind, std::string message, std::string explanation, std::optional<Addr> address) {
     fail(RuntimeError{kind, {}, std::move(message), std::move(explanation), address});
 }
@@ -167,13 +125,15 @@ void Vm::fail(RuntimeError error) {
     m_state = VmState::Faulted;
 }
 
+bool Vm::continues_past(RuntimeErrorKind kind) const {
+    return m_keep_going && (kind == RuntimeErrorKind::UseAfterFree || kind == RuntimeErrorKind::HeapOverflow ||
+                            kind == RuntimeErrorKind::StackBufferOverflow || kind == RuntimeErrorKind::GlobalBufferOverflow ||
+                            kind == RuntimeErrorKind::DanglingStack || kind == RuntimeErrorKind::SignedOverflow ||
+                            kind == RuntimeErrorKind::UninitializedValue);
+}
+
 bool Vm::report(RuntimeError error) {
-    const bool survivable = error.kind == RuntimeErrorKind::UseAfterFree || error.kind == RuntimeErrorKind::HeapOverflow ||
-                            error.kind == RuntimeErrorKind::StackBufferOverflow ||
-                            error.kind == RuntimeErrorKind::GlobalBufferOverflow ||
-                            error.kind == RuntimeErrorKind::DanglingStack || error.kind == RuntimeErrorKind::SignedOverflow ||
-                            error.kind == RuntimeErrorKind::UninitializedValue;
-    if (!m_keep_going || !survivable) {
+    if (!continues_past(error.kind)) {
         fail(std::move(error));
         return false;
     }
@@ -365,6 +325,7 @@ void Vm::return_from(const Instr& instr) {
     m_memory.set_shadow(frame_low, m_registers.fp + 2 * m_pointer_bytes - frame_low, Shadow::PoppedFrame);
     m_registers.sp = m_registers.fp + 2 * m_pointer_bytes;
     m_registers.fp = saved_fp;
+    ++m_returns;
 
     if (return_address == m_image.start_address) {
         // The exit status is used by the shell: it must have a value.
@@ -444,25 +405,15 @@ void Vm::execute() {
             const Addr address = m_operands.empty() ? 0 : m_operands.back().value;
             const auto bytes = static_cast<std::uint64_t>(instr.imm);
             if (address >= base && address - base <= size && bytes <= size - (address - base)) return;
-            const bool local = instr.a == 0;
-            // The distance as the program computed it: signed, and as wide as its pointers.
-            const unsigned bits = 8 * m_pointer_bytes;
-            std::int64_t delta = static_cast<std::int64_t>((address - base) << (64 - bits)) >> (64 - bits);
-            const std::string where = delta < 0 ? std::to_string(-delta) + " bytes before the start"
-                                      : static_cast<std::uint64_t>(delta) == size ? "just past the end"
-                                      : static_cast<std::uint64_t>(delta) > size
-                                          ? std::to_string(static_cast<std::uint64_t>(delta) - size) + " bytes past the end"
-                                          : "running past the end";
-            report(RuntimeError{local ? RuntimeErrorKind::StackBufferOverflow : RuntimeErrorKind::GlobalBufferOverflow, {},
-                                "access of " + std::to_string(bytes) + (bytes == 1 ? " byte at " : " bytes at ") +
-                                    hex_address(address) + ", " + where +
-                                    " of " + describe_owner(base) + " (a " + std::to_string(size) + "-byte array at " +
-                                    hex_address(base) + ")",
-                                "An array has exactly the elements it was declared with: for `int a[5]` the "
-                                "valid indexes are 0 to 4. Past its end lie other variables (or, on the "
-                                "stack, the saved frame pointer and return address), which the access would "
-                                "silently change or read.",
-                                address});
+            report(bounds_error(address, bytes, base, size, instr.a == 0, "array"));
+            return;
+        }
+        case Op::CheckPointer: {
+            const Addr base = pop();
+            if (m_operands.empty()) return;
+            if (auto error = check_object_bounds(base, m_operands.back().value, static_cast<std::uint64_t>(instr.imm))) {
+                report(std::move(*error));
+            }
             return;
         }
         case Op::ZeroBytes: {

@@ -96,6 +96,24 @@ public:
     static constexpr std::size_t kMaxReported = 100;
     // Classifies an access the program is about to make: nothing when it may go ahead.
     std::optional<RuntimeError> check_access(Addr address, std::uint64_t bytes, Access access) const;
+    // An access of `bytes` at `address` through a pointer derived from `base`: when `base` lies
+    // in a variable (a local, parameter or global), the access must stay inside that variable.
+    // This is how memviz sees a stack or global buffer overflow through a pointer (a helper
+    // indexing past its caller's array, strcpy into a small local buffer) without tracking
+    // where every pointer came from; a pointer moved with p++ into a neighbour is not caught.
+    std::optional<RuntimeError> check_object_bounds(Addr base, Addr address, std::uint64_t bytes) const;
+    // Fails with `error`, or, keeping going past this kind, records it: true to go on.
+    bool report(RuntimeError error);
+    // Whether report() records an error of this kind and goes on (--keep-going, survivable kind).
+    bool continues_past(RuntimeErrorKind kind) const;
+    // A live frame: its frame pointer and function, for views and error messages.
+    struct FrameRef {
+        Addr fp = 0;
+        std::uint32_t function = 0;
+    };
+    // The call stack, innermost first, found by following the saved frame pointers and return
+    // addresses in simulated memory (so it shows what the program's own bytes say).
+    std::vector<FrameRef> frames() const;
     // Where the instruction being executed (the library call) is in the source.
     SourceLoc executing_location() const { return location_at(m_executing_function, m_executing_pc); }
     // For a library function that calls back into C: once the library returns, the VM calls the
@@ -117,8 +135,16 @@ private:
     std::string describe_owner(Addr address) const;
     void fail(RuntimeErrorKind kind, std::string message, std::string explanation,
               std::optional<Addr> address = std::nullopt);
-    // Fails with `error`, or, keeping going past this kind, records it: true to go on.
-    bool report(RuntimeError error);
+    // A variable in simulated memory: a live frame's parameter or local, or a global.
+    struct Variable {
+        Addr first = 0;
+        std::uint64_t size = 0;
+        bool on_stack = false;
+    };
+    std::optional<Variable> variable_containing(Addr address) const;
+    // The stack buffer or global buffer overflow error for an access outside [first, first + size).
+    RuntimeError bounds_error(Addr address, std::uint64_t bytes, Addr first, std::uint64_t size, bool on_stack,
+                              std::string_view what) const;
 
     void load(const Instr& instr);
     void store(const Instr& instr);
@@ -152,6 +178,11 @@ private:
     std::vector<RuntimeError> m_reported;
     std::uint64_t m_executed = 0;
     std::vector<PendingCallback> m_callbacks;
+    // The last variable check_object_bounds found, valid while no frame has returned since:
+    // loops indexing one array through a pointer look it up once.
+    mutable Variable m_last_variable;
+    mutable std::uint64_t m_last_variable_returns = ~std::uint64_t{0};
+    std::uint64_t m_returns = 0;  // frames popped so far
 };
 
 }  // namespace memviz::vm

@@ -1,7 +1,9 @@
 // The corpus of C programs run through the whole pipeline (preprocess, parse, compile, VM, C
 // library) by compile_and_run, as `memviz run` does:
 //   tests/c/run/     correct programs; NAME.out holds the exact stdout gcc's build printed
-//   tests/c/memory/  programs with exactly one memory error, named in `// expect-error: KIND LINE`
+//   tests/c/memory/  programs with exactly one memory error, named in `// expect-error: KIND LINE`;
+//                    with `// keep-going`, the error that finally stops the program, after the
+//                    survivable ones listed in `// expect-reported: KIND LINE`
 // Each program's header comments say its input and expectations (tests/c/run/README.md has the
 // format). The directory comes from MEMVIZ_TEST_C_DIR (tests/CMakeLists.txt); under node the test
 // binary reads the host's files through NODERAWFS.
@@ -34,6 +36,8 @@ struct ProgramSpec {
     std::vector<DataModel> models{DataModel::LP64};  // `// models: lp64 ilp32`
     std::string expected_stdout;          // `// expect-stdout: TEXT` lines (memory/)
     std::optional<ExpectedError> error;   // `// expect-error: KIND LINE` (memory/)
+    bool keep_going = false;              // `// keep-going`: run on past survivable errors...
+    std::vector<ExpectedError> reported;  // ...which `// expect-reported: KIND LINE` lists, in order
 };
 
 std::string read_file(const std::filesystem::path& path) {
@@ -58,6 +62,13 @@ std::vector<std::string> words(const std::string& text) {
     return out;
 }
 
+// "KIND LINE", where KIND may have spaces.
+ExpectedError expected_error(const std::string& text, const std::string& line) {
+    const std::size_t space = text.rfind(' ');
+    REQUIRE_MESSAGE(space != std::string::npos, "malformed expectation: " << line);
+    return ExpectedError{text.substr(0, space), static_cast<std::uint32_t>(std::stoul(text.substr(space + 1)))};
+}
+
 ProgramSpec read_spec(const std::string& source) {
     ProgramSpec spec;
     std::istringstream lines(source);
@@ -77,9 +88,11 @@ ProgramSpec read_spec(const std::string& source) {
                 spec.models.push_back(word == "lp64" ? DataModel::LP64 : DataModel::ILP32);
             }
         } else if (auto text = directive(line, "// expect-error:")) {
-            const std::size_t space = text->rfind(' ');
-            REQUIRE_MESSAGE(space != std::string::npos, "malformed expectation: " << line);
-            spec.error = ExpectedError{text->substr(0, space), static_cast<std::uint32_t>(std::stoul(text->substr(space + 1)))};
+            spec.error = expected_error(*text, line);
+        } else if (auto text = directive(line, "// expect-reported:")) {
+            spec.reported.push_back(expected_error(*text, line));
+        } else if (line == "// keep-going") {
+            spec.keep_going = true;
         }
     }
     return spec;
@@ -120,6 +133,7 @@ RunResult run_program(const std::string& source, const ProgramSpec& spec, DataMo
     options.data_model = model;
     options.stdin_text = spec.stdin_text;
     options.args = spec.args;
+    options.keep_going = spec.keep_going;
     return compile_and_run(source, options);
 }
 
@@ -157,15 +171,29 @@ TEST_CASE("memory corpus: every wrong program stops at its one memory error, of 
         CAPTURE(file_name);
         const std::string source = read_file(path);
         const ProgramSpec spec = read_spec(source);
-        REQUIRE_MESSAGE(spec.error.has_value(), file_name << ": no `// expect-error: KIND LINE`");
+        REQUIRE_MESSAGE((spec.error.has_value() || (spec.keep_going && !spec.reported.empty())),
+                        file_name << ": no `// expect-error: KIND LINE` (or `// keep-going` and `// expect-reported:`)");
         for (const DataModel model : spec.models) {
             const RunResult result = run_program(source, spec, model);
-            const bool ok = result.outcome == RunResult::Outcome::RuntimeError && result.error &&
-                            vm::name(result.error->kind) == spec.error->kind && result.error->loc.line == spec.error->line &&
-                            result.stdout_text == spec.expected_stdout;
-            CHECK_MESSAGE(ok, file_name << " (" << model_name(model) << "): expected " << spec.error->kind << " at line "
-                                        << spec.error->line << " after stdout:\n" << spec.expected_stdout
-                                        << "\ngot: " << describe(result, file_name, source));
+            if (spec.error) {
+                const bool ok = result.outcome == RunResult::Outcome::RuntimeError && result.error &&
+                                vm::name(result.error->kind) == spec.error->kind &&
+                                result.error->loc.line == spec.error->line && result.stdout_text == spec.expected_stdout;
+                CHECK_MESSAGE(ok, file_name << " (" << model_name(model) << "): expected " << spec.error->kind << " at line "
+                                            << spec.error->line << " after stdout:\n" << spec.expected_stdout
+                                            << "\ngot: " << describe(result, file_name, source));
+            } else {
+                // Kept going to the end: the consequence of the error is in what it printed.
+                const bool ok = result.outcome == RunResult::Outcome::Exited && result.stdout_text == spec.expected_stdout;
+                CHECK_MESSAGE(ok, file_name << " (" << model_name(model) << "): expected to exit after stdout:\n"
+                                            << spec.expected_stdout << "\ngot: " << describe(result, file_name, source));
+            }
+            std::ostringstream expected_reports, reports;
+            for (const ExpectedError& error : spec.reported) expected_reports << error.kind << ' ' << error.line << '\n';
+            for (const vm::RuntimeError& error : result.reported) reports << vm::name(error.kind) << ' ' << error.loc.line << '\n';
+            CHECK_MESSAGE(reports.str() == expected_reports.str(),
+                          file_name << " (" << model_name(model) << "): errors reported on the way:\n" << reports.str()
+                                    << "expected:\n" << expected_reports.str());
         }
     }
 }

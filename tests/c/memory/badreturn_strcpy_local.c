@@ -1,5 +1,9 @@
-// strcpy of a long string into a small local array runs over the saved return address.
-// expect-error: return to a bad address 13
+// strcpy of a long string into a small local array runs over the saved return address: reported
+// at the strcpy, and kept going, the return goes to the address the string's bytes made.
+// expect-error: return to a bad address 17
+// keep-going
+// expect-reported: stack buffer overflow 15
+// expect-reported: stack buffer overflow 17
 // models: lp64 ilp32
 // expect-stdout: hello
 // expect-stdout: hello
@@ -8,9 +12,9 @@
 
 int greet(const char *name) {
     char buffer[8];
-    strcpy(buffer, name);
+    strcpy(buffer, name);  // BUG: the name does not fit in 8 bytes
     printf("hello\n");
-    return (int)strlen(buffer);  // BUG: buffer overflowed into the return address
+    return (int)strlen(buffer);  // the consequence: buffer overflowed into the return address
 }
 
 int main(void) {
