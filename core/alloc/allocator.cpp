@@ -188,6 +188,30 @@ Allocator::Allocator(AddressSpace& memory, AllocatorConfig config)
 
 Allocator::~Allocator() = default;
 
+std::shared_ptr<const Allocator::Saved> Allocator::save() const {
+    const State& s = *m_state;
+    return std::make_shared<const Saved>(Saved{s.live, s.freed, s.live_payload, s.peak_payload, s.peak_heap, s.calls, s.examined});
+}
+
+bool Allocator::same(const Saved& a, const Saved& b) { return a == b; }
+
+std::uint64_t Allocator::host_bytes(const Saved& saved) {
+    // A hash node or tree node each, with its key and value: about four words of overhead.
+    return sizeof(Saved) + saved.live.size() * (sizeof(std::pair<const Addr, State::Live>) + 32) +
+           saved.freed.size() * (sizeof(std::pair<const Addr, State::Freed>) + 32);
+}
+
+void Allocator::restore(const Saved& saved) {
+    State& s = *m_state;
+    s.live = saved.live;
+    s.freed = saved.freed;
+    s.live_payload = saved.live_payload;
+    s.peak_payload = saved.peak_payload;
+    s.peak_heap = saved.peak_heap;
+    s.calls = saved.calls;
+    s.examined = saved.examined;
+}
+
 unsigned Allocator::alignment() const { return m_state->format.alignment; }
 
 std::optional<Addr> Allocator::malloc(std::uint64_t size, Site site) {

@@ -170,6 +170,17 @@ public:
     // While attached, every call appends what it did; nullptr detaches.
     void set_event_log(std::vector<AllocEvent>* log) { m_events = log; }
 
+    // For the history layer: what the allocator knows besides the heap's bytes (the requested
+    // sizes and sites of live blocks, the freed payloads, the counters). The policy's own
+    // fields are fixed once the heap is initialized: its lists live in the heap bytes.
+    struct Saved;
+    std::shared_ptr<const Saved> save() const;
+    // Precondition: `saved` came from this allocator, and the heap bytes are restored with it.
+    void restore(const Saved& saved);
+    static bool same(const Saved& a, const Saved& b);
+    // Host bytes `saved` holds, roughly (for the history's memory figure).
+    static std::uint64_t host_bytes(const Saved& saved);
+
     struct State;  // defined in allocator_state.h, for the allocator's own files
 
 private:

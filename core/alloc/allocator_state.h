@@ -26,6 +26,7 @@ struct Allocator::State {
     struct Live {
         std::uint64_t requested = 0;
         Site site = 0;
+        bool operator==(const Live&) const = default;
     };
     std::unordered_map<Addr, Live> live;  // by payload address
 
@@ -33,6 +34,7 @@ struct Allocator::State {
         std::uint64_t requested = 0;
         Site allocated_at = 0;
         Site freed_at = 0;
+        bool operator==(const Freed&) const = default;
     };
     // Payloads freed and not handed out again, in address order: to recognise a double free and
     // to tell a use after free from an overflow. An entry goes when malloc hands out any of its
@@ -58,6 +60,17 @@ struct Allocator::State {
     std::uint64_t examined = 0;
 
     Addr epilogue() const { return heap.memory().brk() - format.word; }
+};
+
+struct Allocator::Saved {
+    std::unordered_map<Addr, State::Live> live;
+    std::map<Addr, State::Freed> freed;
+    std::uint64_t live_payload = 0;
+    std::uint64_t peak_payload = 0;
+    std::uint64_t peak_heap = 0;
+    std::uint64_t calls = 0;
+    std::uint64_t examined = 0;
+    bool operator==(const Saved&) const = default;
 };
 
 }  // namespace memviz::alloc

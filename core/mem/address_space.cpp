@@ -280,6 +280,39 @@ void AddressSpace::LoaderAccess::write(Addr address, std::span<const std::uint8_
     m_memory.change(*region, address, bytes.size(), {bytes.data(), std::nullopt}, Shadow::Initialized);
 }
 
+void AddressSpace::copy_out(Addr first, std::span<std::uint8_t> bytes, std::span<Shadow> shadow) const {
+    const Region* region = region_at(first);
+    if (region == nullptr || !region->holds(first, bytes.size())) return;
+    const std::size_t offset = static_cast<std::size_t>(first - region->first);
+    std::memcpy(bytes.data(), region->bytes.data() + offset, bytes.size());
+    std::copy_n(region->shadow.data() + offset, shadow.size(), shadow.data());
+}
+
+void AddressSpace::copy_in(Addr first, std::span<const std::uint8_t> bytes, std::span<const Shadow> shadow) {
+    Region* region = region_at(first);
+    if (region == nullptr || region == &m_code || !region->holds(first, bytes.size())) return;
+    const std::size_t offset = static_cast<std::size_t>(first - region->first);
+    std::memcpy(region->bytes.data() + offset, bytes.data(), bytes.size());
+    std::copy_n(shadow.data(), shadow.size(), region->shadow.data() + offset);
+}
+
+void AddressSpace::set_storage(Addr brk, Addr stack_low) {
+    const auto heap_size = static_cast<std::size_t>(brk - heap_start());
+    m_heap.bytes.resize(heap_size, 0);
+    m_heap.shadow.resize(heap_size, Shadow::Unallocated);
+    m_break = brk;
+    if (stack_low < m_stack.first) {
+        const auto added = static_cast<std::size_t>(m_stack.first - stack_low);
+        m_stack.bytes.insert(m_stack.bytes.begin(), added, 0);
+        m_stack.shadow.insert(m_stack.shadow.begin(), added, Shadow::Unallocated);
+    } else if (stack_low > m_stack.first) {
+        const auto removed = static_cast<std::ptrdiff_t>(stack_low - m_stack.first);
+        m_stack.bytes.erase(m_stack.bytes.begin(), m_stack.bytes.begin() + removed);
+        m_stack.shadow.erase(m_stack.shadow.begin(), m_stack.shadow.begin() + removed);
+    }
+    m_stack.first = stack_low;
+}
+
 std::size_t AddressSpace::host_bytes() const {
     std::size_t total = 0;
     for (const Region* region : std::array<const Region*, 4>{&m_code, &m_data, &m_heap, &m_stack}) {

@@ -119,6 +119,17 @@ public:
     // Bytes of host memory used for simulated bytes and their shadow.
     std::size_t host_bytes() const;
 
+    // --- for the history layer: storage as it is, without checks or the observer -------------
+    // The program's writable storage is three ranges: global data (whole), the heap up to brk,
+    // and the stack from stack_low() to its top. Code never changes after loading.
+    // Precondition for both: the range lies inside one of those three.
+    void copy_out(Addr first, std::span<std::uint8_t> bytes, std::span<Shadow> shadow) const;
+    void copy_in(Addr first, std::span<const std::uint8_t> bytes, std::span<const Shadow> shadow);
+    // Puts the break and the stack's storage where they were: storage added reads as zero bytes
+    // that were never handed out; storage removed is simply gone. Precondition: both lie in
+    // their segments, and `stack_low` on a page boundary.
+    void set_storage(Addr brk, Addr stack_low);
+
     // The loader's way in: writes that ignore segment permissions, so the read-only code segment
     // can be filled. Changes still go through the observer, marked initialized.
     class LoaderAccess {

@@ -128,6 +128,16 @@ bool CLibrary::write(Stream stream, std::string_view text, std::optional<Runtime
     return true;
 }
 
+void CLibrary::restore(const State& state, std::string_view later_stdout, std::string_view later_stderr) {
+    // Copied out first: the views may be of this library's own output.
+    std::string out(later_stdout.substr(0, state.stdout_bytes));
+    std::string err(later_stderr.substr(0, state.stderr_bytes));
+    m_stdout = std::move(out);
+    m_stderr = std::move(err);
+    m_stdin_position = std::min(m_stdin.size(), state.stdin_position);
+    m_random = state.random;
+}
+
 void CLibrary::restore(const State& earlier) {
     m_stdout.resize(std::min(m_stdout.size(), earlier.stdout_bytes));
     m_stderr.resize(std::min(m_stderr.size(), earlier.stderr_bytes));

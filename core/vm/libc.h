@@ -107,6 +107,9 @@ public:
     State state() const { return {m_stdout.size(), m_stderr.size(), m_stdin_position, m_random}; }
     // Precondition: `earlier` was taken from this library before the output it truncates.
     void restore(const State& earlier);
+    // The same for any moment of the run: the output becomes the first bytes of the output of
+    // a run of the same program that got at least as far (the history keeps the furthest).
+    void restore(const State& state, std::string_view later_stdout, std::string_view later_stderr);
 
     // --- for the library's own files ---
     // Appends to a stream; past the output limit, stops the program with an OutputLimit error.

@@ -43,6 +43,7 @@ struct RuntimeError {
     std::string message;           // one line: what happened
     std::string explanation;       // why it is wrong, in plain language
     std::optional<Addr> address;   // the memory involved, if any
+    bool operator==(const RuntimeError&) const = default;
 };
 
 }  // namespace memviz::vm

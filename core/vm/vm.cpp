@@ -125,6 +125,27 @@ void Vm::fail(RuntimeError error) {
     m_state = VmState::Faulted;
 }
 
+Vm::Saved Vm::save() const {
+    return Saved{m_registers, m_executing_function, m_executing_pc, m_operands, m_state,   m_exit_status,
+                 m_error,     m_reported,           m_executed,     m_callbacks, m_returns, m_last_return};
+}
+
+void Vm::restore(const Saved& saved) {
+    m_registers = saved.registers;
+    m_executing_function = saved.executing_function;
+    m_executing_pc = saved.executing_pc;
+    m_operands = saved.operands;
+    m_state = saved.state;
+    m_exit_status = saved.exit_status;
+    m_error = saved.error;
+    m_reported = saved.reported;
+    m_executed = saved.executed;
+    m_callbacks = saved.callbacks;
+    m_returns = saved.returns;
+    m_last_return = saved.last_return;
+    m_last_variable_returns = ~std::uint64_t{0};  // the cache may describe a later frame
+}
+
 bool Vm::continues_past(RuntimeErrorKind kind) const {
     return m_keep_going && (kind == RuntimeErrorKind::UseAfterFree || kind == RuntimeErrorKind::HeapOverflow ||
                             kind == RuntimeErrorKind::StackBufferOverflow || kind == RuntimeErrorKind::GlobalBufferOverflow ||
@@ -326,6 +347,7 @@ void Vm::return_from(const Instr& instr) {
     m_registers.sp = m_registers.fp + 2 * m_pointer_bytes;
     m_registers.fp = saved_fp;
     ++m_returns;
+    m_last_return = Return{m_registers.function, result, has_value, m_returns};
 
     if (return_address == m_image.start_address) {
         // The exit status is used by the shell: it must have a value.

@@ -123,6 +123,36 @@ public:
     // Library functions waiting for the C functions they called, innermost last.
     const std::vector<PendingCallback>& pending_callbacks() const { return m_callbacks; }
 
+    // The last C function that returned, and its value: what a debugger shows after `finish`.
+    struct Return {
+        std::uint32_t function = 0;
+        Operand value;
+        bool has_value = false;
+        std::uint64_t number = 0;  // how many returns there have been, this one included
+        bool operator==(const Return&) const = default;
+    };
+    const std::optional<Return>& last_return() const { return m_last_return; }
+
+    // For the history layer: everything the VM keeps outside simulated memory. Restoring it
+    // together with the memory, the allocator and the library puts the run exactly back.
+    struct Saved {
+        Registers registers;
+        std::uint32_t executing_function = 0;
+        std::uint32_t executing_pc = 0;
+        std::vector<Operand> operands;
+        VmState state = VmState::Exited;
+        int exit_status = 0;
+        std::optional<RuntimeError> error;
+        std::vector<RuntimeError> reported;
+        std::uint64_t executed = 0;
+        std::vector<PendingCallback> callbacks;
+        std::uint64_t returns = 0;
+        std::optional<Return> last_return;
+        bool operator==(const Saved&) const = default;
+    };
+    Saved save() const;
+    void restore(const Saved& saved);
+
 private:
     std::uint64_t pop() { return pop_operand().value; }
     Operand pop_operand();
@@ -183,6 +213,7 @@ private:
     mutable Variable m_last_variable;
     mutable std::uint64_t m_last_variable_returns = ~std::uint64_t{0};
     std::uint64_t m_returns = 0;  // frames popped so far
+    std::optional<Return> m_last_return;
 };
 
 }  // namespace memviz::vm

@@ -1,0 +1,149 @@
+#include "history/history.h"
+
+#include <algorithm>
+
+namespace memviz::history {
+namespace {
+
+constexpr std::uint8_t bit(Granularity g) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(g)); }
+
+}  // namespace
+
+History::History(vm::Machine& machine, vm::CLibrary& library, HistoryConfig config)
+    : m_machine(machine), m_library(library), m_config(config), m_tracker(machine.memory()), m_interval(config.min_interval) {
+    for (const vm::Function& function : machine.vm().program().functions) {
+        std::vector<std::uint8_t>& points = m_points.emplace_back(function.code.size() + 1, 0);
+        for (const vm::LinePoint& point : function.lines) {
+            if (point.pc >= points.size()) continue;
+            points[point.pc] |= bit(Granularity::Expression);
+            if (point.kind == vm::StepKind::Statement) points[point.pc] |= bit(Granularity::Statement);
+        }
+    }
+    // The start is a stop at every granularity: main's frame before anything ran.
+    const vm::Registers& registers = machine.vm().registers();
+    for (std::size_t g = 0; g < kGranularities; ++g) {
+        m_position.stops[g] = 1;
+        m_position.at_stop[g] = true;
+    }
+    m_position.function = registers.function;
+    m_position.pc = registers.pc;
+    m_position.fp = registers.fp;
+    m_position.line = machine.vm().location().line;
+    m_frontier = m_position;
+    m_finished = !running();
+    record();
+}
+
+void History::advance() {
+    Position& p = m_position;
+    ++p.tick;
+    const vm::Vm& vm = m_machine.vm();
+    if (vm.state() != vm::VmState::Running) {
+        // The end of the run is a stop at every granularity: the final state, or the error.
+        for (std::size_t g = 0; g < kGranularities; ++g) {
+            ++p.stops[g];
+            p.at_stop[g] = true;
+        }
+        return;
+    }
+    const vm::Registers& r = vm.registers();
+    const auto& points = m_points[r.function];
+    const std::uint8_t here = r.pc < points.size() ? points[r.pc] : 0;
+    p.at_stop[static_cast<std::size_t>(Granularity::Expression)] = (here & bit(Granularity::Expression)) != 0;
+    p.at_stop[static_cast<std::size_t>(Granularity::Statement)] = (here & bit(Granularity::Statement)) != 0;
+    bool line_stop = false;
+    if ((here & bit(Granularity::Statement)) != 0) {
+        const std::uint32_t line = vm.location().line;
+        line_stop = line != p.line || r.fp != p.fp || r.function != p.function || r.pc <= p.pc;
+        p.line = line;
+        p.function = r.function;
+        p.pc = r.pc;
+        p.fp = r.fp;
+    }
+    p.at_stop[static_cast<std::size_t>(Granularity::Line)] = line_stop;
+    for (std::size_t g = 0; g < kGranularities; ++g) p.stops[g] += p.at_stop[g] ? 1u : 0u;
+}
+
+void History::step_instruction() {
+    m_machine.vm().execute();
+    advance();
+    if (m_position.tick <= m_frontier.tick) return;
+    // Past the furthest point so far: this is new, so remember the output and maybe checkpoint.
+    m_frontier = m_position;
+    if (m_library.stdout_text().size() > m_stdout.size()) m_stdout = m_library.stdout_text();
+    if (m_library.stderr_text().size() > m_stderr.size()) m_stderr = m_library.stderr_text();
+    if (!running()) m_finished = m_machine.vm().state() != vm::VmState::Running;
+    if (!m_limit_reached && m_position.tick - m_checkpoints.back().position.tick >= m_interval) record();
+}
+
+void History::record() {
+    Checkpoint checkpoint;
+    checkpoint.position = m_position;
+    checkpoint.memory = m_tracker.save();
+    checkpoint.allocator = m_machine.allocator().save();
+    checkpoint.vm = m_machine.vm().save();
+    checkpoint.library = m_library.state();
+    const std::uint64_t fixed = sizeof(Checkpoint) + checkpoint.memory->chunks.size() * 24 +
+                                checkpoint.vm.operands.size() * sizeof(vm::Operand) +
+                                alloc::Allocator::host_bytes(*checkpoint.allocator);
+    checkpoint.bytes = checkpoint.memory->new_bytes + fixed;
+    m_bytes += checkpoint.bytes;
+    // A checkpoint of B bytes every I instructions costs B / I bytes per instruction.
+    m_interval = std::max(m_config.min_interval, checkpoint.bytes / std::max<std::uint64_t>(m_config.bytes_per_tick, 1));
+    m_checkpoints.push_back(std::move(checkpoint));
+    if (m_bytes > m_config.memory_limit) m_limit_reached = true;
+}
+
+void History::restore(const Checkpoint& checkpoint) {
+    m_tracker.restore(checkpoint.memory);
+    m_machine.allocator().restore(*checkpoint.allocator);
+    m_machine.vm().restore(checkpoint.vm);
+    m_library.restore(checkpoint.library, m_stdout, m_stderr);
+    m_position = checkpoint.position;
+}
+
+const History::Checkpoint& History::checkpoint_before(std::uint64_t tick) const {
+    auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), tick,
+                                  [](std::uint64_t t, const Checkpoint& c) { return t < c.position.tick; });
+    return after == m_checkpoints.begin() ? m_checkpoints.front() : *std::prev(after);
+}
+
+void History::seek_tick(std::uint64_t tick) {
+    tick = std::max(tick, earliest_tick());
+    const Checkpoint& checkpoint = checkpoint_before(tick);
+    // Going back, or far enough forward that a later checkpoint is closer than here.
+    if (tick < m_position.tick || checkpoint.position.tick > m_position.tick) restore(checkpoint);
+    while (m_position.tick < tick && running()) step_instruction();
+}
+
+void History::seek_stop(Granularity g, std::uint64_t index) {
+    const std::size_t k = static_cast<std::size_t>(g);
+    const std::uint64_t wanted = index + 1;  // stops counted, the target included
+    // The last checkpoint that has not passed the target yet.
+    auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), wanted,
+                                  [k](std::uint64_t n, const Checkpoint& c) { return n < c.position.stops[k]; });
+    const Checkpoint& checkpoint = after == m_checkpoints.begin() ? m_checkpoints.front() : *std::prev(after);
+    const bool here_is_past = m_position.stops[k] > wanted || (m_position.stops[k] == wanted && !m_position.at_stop[k]);
+    if (here_is_past || checkpoint.position.tick > m_position.tick) restore(checkpoint);
+    while (!(m_position.stops[k] == wanted && m_position.at_stop[k]) && running()) step_instruction();
+}
+
+void History::drop_oldest() {
+    if (m_checkpoints.size() < 2) return;
+    const std::size_t drop = m_checkpoints.size() / 2;
+    for (std::size_t i = 0; i < drop; ++i) m_bytes -= m_checkpoints[i].bytes;
+    m_checkpoints.erase(m_checkpoints.begin(), m_checkpoints.begin() + static_cast<std::ptrdiff_t>(drop));
+    // Chunks the dropped checkpoints shared with later ones stay alive through those; the
+    // figure above counted them once, where they were first copied, so it now undercounts
+    // them: recount honestly from the first remaining checkpoint's full image.
+    m_bytes -= m_checkpoints.front().bytes;
+    std::uint64_t full = 0;
+    for (const auto& [first, chunk] : m_checkpoints.front().memory->chunks) {
+        full += chunk->bytes.size() * (1 + sizeof(Shadow)) + sizeof(Chunk);
+    }
+    m_checkpoints.front().bytes = full;
+    m_bytes += full;
+    m_limit_reached = m_bytes > m_config.memory_limit;
+}
+
+}  // namespace memviz::history

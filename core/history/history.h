@@ -1,0 +1,143 @@
+// Time travel over one run: every moment of it can be gone back to, exactly.
+//
+// The run is deterministic (stdin and argv are given up front, rand() is seeded), so the
+// history does not log each write. It keeps checkpoints — the whole machine state, memory
+// shared chunk by chunk with the previous checkpoint — and reaches any moment by restoring the
+// checkpoint before it and executing forward. Checkpoints are taken at the frontier (the
+// furthest the run has been) every `interval` instructions; the interval grows with the size
+// of the checkpoints, so a program that changes much memory costs a longer replay per seek
+// rather than unbounded memory (docs/history.md has the figures).
+//
+// A moment is a `tick`: the number of instructions executed. Stops are the moments a user
+// steps between: before the first instruction of a source construct at the chosen granularity
+// (a line, a statement, an expression), plus the start and the end of the run.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "history/memory_image.h"
+#include "vm/libc.h"
+#include "vm/machine.h"
+
+namespace memviz::history {
+
+enum class Granularity : std::uint8_t { Line, Statement, Expression };
+inline constexpr std::size_t kGranularities = 3;
+
+// Where the run is, and the counters that make stops numberable. Restored with checkpoints.
+struct Position {
+    std::uint64_t tick = 0;
+    // Stops passed at each granularity, the current moment included when it is one.
+    std::array<std::uint64_t, kGranularities> stops{};
+    std::array<bool, kGranularities> at_stop{};
+    // The last statement stop: a line stop is a statement stop on another line, in another
+    // frame, or back at the top of a loop.
+    std::uint32_t line = 0;
+    std::uint32_t function = 0;
+    std::uint32_t pc = 0;
+    Addr fp = 0;
+
+    // The index of the stop the run is at (or last passed) at granularity g.
+    std::uint64_t stop_index(Granularity g) const {
+        const std::uint64_t n = stops[static_cast<std::size_t>(g)];
+        return n == 0 ? 0 : n - 1;
+    }
+    bool operator==(const Position&) const = default;
+};
+
+struct HistoryConfig {
+    std::uint64_t min_interval = 20'000;      // instructions between checkpoints, at least
+    std::uint64_t bytes_per_tick = 2;          // the interval grows to keep checkpoints below this
+    std::uint64_t memory_limit = 1ULL << 30;  // host bytes for checkpoints before recording stops
+    std::uint64_t max_ticks = 50'000'000;      // the step budget: no instruction past it runs
+};
+
+class History {
+public:
+    // Precondition: the machine's VM has been started and has not run yet; `library` is its
+    // library. Records the start as the first checkpoint.
+    History(vm::Machine& machine, vm::CLibrary& library, HistoryConfig config = {});
+
+    const Position& position() const { return m_position; }
+    vm::Machine& machine() { return m_machine; }
+    // Whether another instruction may run: the program has not ended and the budget is not spent.
+    bool running() const {
+        return m_machine.vm().state() == vm::VmState::Running && m_position.tick < m_config.max_ticks;
+    }
+    // Raises (or lowers) the step budget, so a paused endless loop can go on.
+    void set_max_ticks(std::uint64_t ticks) { m_config.max_ticks = ticks; }
+    std::uint64_t max_ticks() const { return m_config.max_ticks; }
+
+    // The furthest the run has been: its tick, and its stop counts (the totals once it ended).
+    const Position& frontier() const { return m_frontier; }
+    // True once the run has ended (exited or faulted): the frontier is then the last moment.
+    bool finished() const { return m_finished; }
+
+    // Executes one instruction. Precondition: running().
+    void step_instruction();
+    // Goes to `tick`, executing forward from the nearest checkpoint (or from here).
+    // Precondition: tick <= frontier().tick, or the run can get there.
+    void seek_tick(std::uint64_t tick);
+    // Goes to the `index`-th stop (from 0) at granularity g, or the last moment if there are
+    // fewer; executes past the frontier when needed, up to the step budget.
+    void seek_stop(Granularity g, std::uint64_t index);
+
+    // The tick of the last checkpoint at or before `tick`: a backward search scans from there.
+    std::uint64_t checkpoint_tick_before(std::uint64_t tick) const { return checkpoint_before(tick).position.tick; }
+
+    // Memory kept for checkpoints, and whether recording stopped at the limit.
+    std::uint64_t bytes() const { return m_bytes; }
+    std::size_t checkpoints() const { return m_checkpoints.size(); }
+    bool limit_reached() const { return m_limit_reached; }
+    // The earliest tick that can still be reached.
+    std::uint64_t earliest_tick() const { return m_checkpoints.front().position.tick; }
+    // Forgets the older half of the checkpoints (never the last), so recording can go on;
+    // moments before the new earliest checkpoint can no longer be reached.
+    void drop_oldest();
+
+    // The output of the furthest run, which every earlier moment's output is a prefix of.
+    const std::string& furthest_stdout() const { return m_stdout; }
+
+    // Told about every change to memory after the tracker (for a step's changes); nullptr detaches.
+    void set_memory_listener(MemoryObserver* listener) { m_tracker.set_listener(listener); }
+
+private:
+    struct Checkpoint {
+        Position position;
+        std::shared_ptr<const MemoryImage> memory;
+        std::shared_ptr<const alloc::Allocator::Saved> allocator;
+        vm::Vm::Saved vm;
+        vm::CLibrary::State library;
+        std::uint64_t bytes = 0;
+    };
+    void record();
+    void restore(const Checkpoint& checkpoint);
+    // The last checkpoint at or before `tick`.
+    const Checkpoint& checkpoint_before(std::uint64_t tick) const;
+    // Updates the position after an instruction ran.
+    void advance();
+
+    vm::Machine& m_machine;
+    vm::CLibrary& m_library;
+    HistoryConfig m_config;
+    MemoryTracker m_tracker;
+    // Per function and pc: bit g set when that instruction begins a construct at granularity g.
+    std::vector<std::vector<std::uint8_t>> m_points;
+
+    Position m_position;
+    Position m_frontier;
+    bool m_finished = false;
+    std::vector<Checkpoint> m_checkpoints;  // by tick
+    std::uint64_t m_interval = 0;
+    std::uint64_t m_bytes = 0;
+    bool m_limit_reached = false;
+    std::string m_stdout;
+    std::string m_stderr;
+};
+
+}  // namespace memviz::history

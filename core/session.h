@@ -1,0 +1,137 @@
+// The Session: one program loaded, run under the history, moved through in both directions,
+// and looked at through snapshots. The web app, the `memviz debug` shell, the JSON export and
+// the JS API all work through it.
+//
+// Moves stop at stops of a granularity (history.h): a source line, a statement, or an
+// expression. Forward moves run the program as far as needed (up to the step budget); backward
+// moves replay from the history's checkpoints, so going back one step costs at most one
+// checkpoint interval of execution however long the run.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "history/history.h"
+#include "snapshot.h"
+#include "support/diagnostics.h"
+
+namespace memviz {
+
+using history::Granularity;
+
+struct SessionOptions {
+    DataModel data_model = DataModel::LP64;
+    alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
+    std::uint64_t stack_limit = 8ULL << 20;
+    std::uint64_t heap_limit = 64ULL << 20;
+    std::uint64_t max_steps = 50'000'000;     // instructions before the run pauses (raise to go on)
+    std::uint64_t output_limit = 1ULL << 20;  // bytes per stream
+    std::uint64_t history_limit = 1ULL << 30; // host bytes of checkpoints
+    std::uint64_t checkpoint_interval = 20'000; // instructions between checkpoints, at least
+    std::string stdin_text;
+    std::vector<std::string> args;            // argv[1...]; argv[0] is "main"
+    bool keep_going = false;                  // continue past survivable errors
+};
+
+// Why a move ended.
+enum class StopReason : std::uint8_t {
+    Step,        // the move's own target was reached
+    Breakpoint,  // a line with a breakpoint
+    Watchpoint,  // a watched range changed
+    Start,       // the beginning of the recorded run (moving back)
+    End,         // the program ended: exited or stopped at an error
+    Budget,      // the step budget ran out: the program is paused, not ended
+    NotLoaded,   // nothing is loaded (or it did not compile)
+};
+std::string_view name(StopReason reason);  // "step", "breakpoint", ...
+
+struct Watchpoint {
+    int id = 0;
+    Addr first = 0;
+    std::uint64_t size = 0;
+    std::string label;  // what the user typed: "p->next", "0x4052a0"
+};
+
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Compiles and loads `source`, positioned at the start of main. The diagnostics hold any
+    // compile errors (then nothing is loaded) and warnings.
+    const Diagnostics& load(std::string source, SessionOptions options = {});
+    bool loaded() const;
+    const std::string& source() const { return m_source; }
+    const SessionOptions& options() const { return m_options; }
+    const Diagnostics& diagnostics() const { return m_diagnostics; }
+
+    // The granularity step indexes and snapshot().step count in (moves take their own).
+    void set_granularity(Granularity g) { m_granularity = g; }
+    Granularity granularity() const { return m_granularity; }
+
+    // --- moves ----------------------------------------------------------------------------
+    StopReason step(Granularity g);        // step into: the next stop
+    StopReason next(Granularity g);        // step over: the next stop not in a deeper call
+    StopReason finish();                   // step out: to just after the current function returns
+    StopReason step_back(Granularity g);   // the previous stop
+    StopReason next_back(Granularity g);   // the previous stop not in a deeper call
+    StopReason finish_back();              // back to the stop where the current function was called
+    StopReason continue_forward();         // to a breakpoint, a watchpoint change, or the end
+    StopReason continue_back();            // back to one, or to the start
+    StopReason run_to_line(std::uint32_t line);
+    StopReason seek(Granularity g, std::uint64_t step);  // to that step index
+    StopReason seek_tick(std::uint64_t tick);
+    StopReason run_to_end();                              // as far as the program (or budget) goes
+    // Raises the step budget by `instructions` so a paused run can continue.
+    void extend_budget(std::uint64_t instructions);
+
+    // --- breakpoints and watchpoints -------------------------------------------------------
+    void set_breakpoint(std::uint32_t line) { m_breakpoints.insert(line); }
+    void clear_breakpoint(std::uint32_t line) { m_breakpoints.erase(line); }
+    const std::set<std::uint32_t>& breakpoints() const { return m_breakpoints; }
+    int add_watchpoint(Addr first, std::uint64_t size, std::string label);
+    void remove_watchpoint(int id);
+    const std::vector<Watchpoint>& watchpoints() const { return m_watchpoints; }
+
+    // --- looking ---------------------------------------------------------------------------
+    Snapshot snapshot();
+    // Bytes and their shadow for a memory dump; bytes that cannot be read come back as nullopt.
+    struct MemoryByte {
+        std::optional<std::uint8_t> value;
+        Shadow shadow = Shadow::Unallocated;
+    };
+    std::vector<MemoryByte> read_memory(Addr first, std::uint64_t count);
+
+    // The position in the history (tick, stop counts) and the machine, for the views' builders.
+    const history::Position& position() const;
+    history::History* history() { return m_history.get(); }
+
+private:
+    struct Loaded;
+    // Runs forward until `stop(position)` holds at a stop of granularity g (checking
+    // breakpoints and watchpoints when `watch`), the end, or the budget.
+    StopReason forward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch);
+    // Goes to the last stop of granularity g before now that satisfies `stop`.
+    StopReason backward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch);
+    bool at_breakpoint(const history::Position& position) const;
+    std::vector<std::vector<std::uint8_t>> watched_bytes();
+
+    std::string m_source;
+    SessionOptions m_options;
+    Diagnostics m_diagnostics;
+    Granularity m_granularity = Granularity::Statement;
+    std::set<std::uint32_t> m_breakpoints;
+    std::vector<Watchpoint> m_watchpoints;
+    int m_next_watchpoint = 1;
+    std::unique_ptr<Loaded> m_loaded;
+    std::unique_ptr<history::History> m_history;
+};
+
+}  // namespace memviz

@@ -1,0 +1,174 @@
+#include "session/describe.h"
+
+#include <algorithm>
+
+#include "session/values.h"
+#include "vm/leaks.h"
+
+namespace memviz {
+
+std::string_view name(PointerTarget::Kind kind) {
+    switch (kind) {
+        case PointerTarget::Kind::Null: return "null";
+        case PointerTarget::Kind::Uninitialized: return "uninitialized";
+        case PointerTarget::Kind::Variable: return "variable";
+        case PointerTarget::Kind::HeapBlock: return "heap block";
+        case PointerTarget::Kind::FreedBlock: return "freed block";
+        case PointerTarget::Kind::Dangling: return "dangling";
+        case PointerTarget::Kind::Function: return "function";
+        case PointerTarget::Kind::String: return "string literal";
+        case PointerTarget::Kind::Wild: return "wild";
+    }
+    return "?";
+}
+
+namespace session {
+namespace {
+
+std::string permissions_text(const Permissions& p) {
+    return std::string(p.read ? "r" : "-") + (p.write ? "w" : "-") + (p.execute ? "x" : "-");
+}
+
+bool in_scope(const vm::FrameSlot& slot, SourceLoc at) {
+    if (slot.is_parameter) return true;
+    if (!slot.scope_first.valid()) return true;
+    return slot.scope_first <= at && at <= slot.scope_last;
+}
+
+void describe_frames(const MachineView& machine, Snapshot& snapshot) {
+    const unsigned word = info(machine.memory.data_model()).pointer_bytes;
+    const std::vector<vm::Vm::FrameRef> frames = machine.vm.frames();
+    SourceLoc at = machine.vm.location();
+    if (machine.vm.state() == vm::VmState::Faulted && machine.vm.error()) at = machine.vm.error()->loc;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const vm::Vm::FrameRef& ref = frames[i];
+        const vm::Function& function = machine.program.functions.at(ref.function);
+        FrameView frame;
+        frame.function = function.name;
+        frame.line = at.line;
+        frame.column = at.column;
+        frame.frame_pointer = ref.fp;
+        std::uint64_t saved_fp = 0;
+        std::uint64_t return_address = 0;
+        machine.memory.read_word(ref.fp, word, saved_fp);
+        machine.memory.read_word(ref.fp + word, word, return_address);
+        frame.saved_frame_pointer = saved_fp;
+        frame.return_address = return_address;
+        frame.low = ref.fp - function.frame_size;
+        frame.high = ref.fp + 2 * word;
+        for (const vm::FrameSlot& slot : function.slots) {
+            if (slot.name.empty() || slot.name.front() == '(' || !in_scope(slot, at)) continue;
+            ValueView value = describe_value(machine, slot.name, slot.type, ref.fp + static_cast<Addr>(slot.offset),
+                                             snapshot.changes.written);
+            value.is_parameter = slot.is_parameter;
+            frame.variables.push_back(std::move(value));
+        }
+        std::stable_partition(frame.variables.begin(), frame.variables.end(),
+                              [](const ValueView& v) { return v.is_parameter; });
+        snapshot.frames.push_back(std::move(frame));
+        // The caller is at the call this frame returns to.
+        if (auto point = machine.vm.image().code_point(return_address, machine.program)) {
+            at = machine.vm.location_at(point->function, point->pc);
+        }
+    }
+}
+
+void describe_globals(const MachineView& machine, Snapshot& snapshot) {
+    const auto& globals = machine.program.globals;
+    // The C library's own globals (errno, the FILE objects) come first when present.
+    const bool has_library = globals.size() >= vm::kLibraryGlobalCount && globals[vm::kErrnoGlobal].name == "errno";
+    for (std::size_t i = has_library ? vm::kLibraryGlobalCount : 0; i < globals.size(); ++i) {
+        snapshot.globals.push_back(describe_value(machine, globals[i].name, globals[i].type,
+                                                  machine.vm.image().global_address[i], snapshot.changes.written));
+    }
+}
+
+// Every pointer-sized aligned word of live memory (the stack in use, the globals, allocated
+// payloads) that holds a heap address: what could still reference a freed block.
+std::vector<Addr> heap_references(const MachineView& machine) {
+    const unsigned word = info(machine.memory.data_model()).pointer_bytes;
+    const Segment& heap = machine.memory.layout().segment(SegmentKind::Heap);
+    std::vector<Addr> out;
+    auto scan = [&](Addr first, Addr end) {
+        for (Addr at = (first + word - 1) / word * word; at + word <= end; at += word) {
+            std::uint64_t value = 0;
+            if (machine.memory.read_word(at, word, value)) return;
+            if (heap.contains(value)) out.push_back(value);
+        }
+    };
+    if (machine.vm.state() == vm::VmState::Running) scan(machine.vm.registers().sp, machine.memory.stack_top());
+    const Segment& data = machine.memory.layout().segment(SegmentKind::Data);
+    scan(data.first, data.last + 1);
+    for (const alloc::Block& block : machine.allocator.blocks()) {
+        if (block.state == alloc::BlockState::Allocated) scan(block.payload, block.payload + block.requested);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void describe_heap(const MachineView& machine, Snapshot& snapshot) {
+    const std::vector<alloc::Block> blocks = machine.allocator.blocks();
+    std::vector<Addr> references;
+    bool scanned = false;
+    std::vector<vm::Leak> leaks;
+    if (machine.vm.state() == vm::VmState::Exited) leaks = vm::find_leaks(machine.memory, machine.allocator);
+    for (const alloc::Block& block : blocks) {
+        HeapBlockView view;
+        view.header = block.header;
+        view.payload = block.payload;
+        view.size = block.size;
+        view.requested = block.requested;
+        view.padding = block.padding();
+        view.overhead = block.size - block.payload_bytes;
+        view.allocated = block.state == alloc::BlockState::Allocated;
+        view.allocated_at = block.allocated_at;
+        if (!view.allocated) {
+            if (auto freed = machine.allocator.freed_block_containing(block.payload)) {
+                view.freed_by_program = true;
+                view.allocated_at = freed->allocated_at;
+                view.freed_at = freed->freed_at;
+                view.requested = freed->requested;
+                if (!scanned) references = heap_references(machine), scanned = true;
+                auto it = std::lower_bound(references.begin(), references.end(), block.payload);
+                view.referenced = it != references.end() && *it < block.payload + std::max<std::uint64_t>(freed->requested, 1);
+            }
+        }
+        for (const vm::Leak& leak : leaks) {
+            if (leak.block.payload == block.payload && !leak.reachable) view.leaked = true;
+        }
+        if (view.leaked) ++snapshot.leaked_blocks;
+        snapshot.heap.push_back(view);
+    }
+}
+
+void describe_segments(const MachineView& machine, Snapshot& snapshot) {
+    for (const Segment& segment : machine.memory.layout().segments()) {
+        SegmentView view{segment.kind, std::string(name(segment.kind)), segment.first, segment.last, 0,
+                         permissions_text(segment.permissions)};
+        switch (segment.kind) {
+            case SegmentKind::Code:
+            case SegmentKind::Data: view.used = segment.size(); break;
+            case SegmentKind::Heap: view.used = machine.memory.brk() - machine.memory.heap_start(); break;
+            case SegmentKind::Stack:
+                if (machine.vm.state() == vm::VmState::Running) view.used = machine.memory.stack_top() - machine.vm.registers().sp;
+                break;
+            default: break;
+        }
+        snapshot.segments.push_back(std::move(view));
+    }
+}
+
+}  // namespace
+
+void describe_machine(const MachineView& machine, Snapshot& snapshot) {
+    describe_frames(machine, snapshot);
+    describe_globals(machine, snapshot);
+    describe_heap(machine, snapshot);
+    describe_segments(machine, snapshot);
+    snapshot.allocator.policy = std::string(alloc::name(machine.allocator.policy()));
+    snapshot.allocator.metrics = machine.allocator.metrics();
+    snapshot.allocator.free_lists = machine.allocator.free_lists();
+}
+
+}  // namespace session
+}  // namespace memviz

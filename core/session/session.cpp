@@ -1,0 +1,308 @@
+#include "session.h"
+
+#include "lang/compile.h"
+#include "lang/parse.h"
+#include "session/describe.h"
+#include "vm/libc.h"
+#include "vm/machine.h"
+
+namespace memviz {
+
+std::string_view name(StopReason reason) {
+    switch (reason) {
+        case StopReason::Step: return "step";
+        case StopReason::Breakpoint: return "breakpoint";
+        case StopReason::Watchpoint: return "watchpoint";
+        case StopReason::Start: return "start";
+        case StopReason::End: return "end";
+        case StopReason::Budget: return "budget";
+        case StopReason::NotLoaded: return "not loaded";
+    }
+    return "?";
+}
+
+// What a loaded program keeps alive: the AST owns the types the compiled program points at,
+// and the machine refers to the program and the library.
+struct Session::Loaded {
+    std::unique_ptr<lang::Program> ast;
+    std::unique_ptr<vm::Program> program;
+    std::unique_ptr<vm::CLibrary> library;
+    std::unique_ptr<vm::Machine> machine;
+};
+
+Session::Session() = default;
+Session::~Session() = default;
+
+const Diagnostics& Session::load(std::string source, SessionOptions options) {
+    m_history.reset();
+    m_loaded.reset();
+    m_diagnostics = Diagnostics{};
+    m_source = std::move(source);
+    m_options = std::move(options);
+
+    auto loaded = std::make_unique<Loaded>();
+    loaded->ast = std::make_unique<lang::Program>(lang::parse_source(m_source, m_options.data_model, m_diagnostics));
+    if (m_diagnostics.has_errors()) return m_diagnostics;
+    loaded->program = std::make_unique<vm::Program>(
+        lang::compile(*loaded->ast, m_options.data_model, vm::find_library_function, m_diagnostics));
+    if (m_diagnostics.has_errors()) return m_diagnostics;
+    loaded->library = std::make_unique<vm::CLibrary>(
+        vm::LibraryConfig{.stdin_text = m_options.stdin_text, .output_limit = m_options.output_limit});
+    auto machine = vm::Machine::load(*loaded->program, *loaded->library,
+                                     {.heap_limit = m_options.heap_limit,
+                                      .stack_limit = m_options.stack_limit,
+                                      .policy = m_options.policy});
+    if (!machine.ok()) {
+        m_diagnostics.error({}, machine.error());
+        return m_diagnostics;
+    }
+    loaded->machine = std::move(machine.value());
+    std::vector<std::string> args{"main"};
+    args.insert(args.end(), m_options.args.begin(), m_options.args.end());
+    loaded->machine->vm().set_keep_going(m_options.keep_going);
+    loaded->machine->vm().start(args);
+    m_loaded = std::move(loaded);
+    m_history = std::make_unique<history::History>(
+        *m_loaded->machine, *m_loaded->library,
+        history::HistoryConfig{.min_interval = m_options.checkpoint_interval,
+                               .memory_limit = m_options.history_limit,
+                               .max_ticks = m_options.max_steps});
+    return m_diagnostics;
+}
+
+bool Session::loaded() const { return m_history != nullptr; }
+
+const history::Position& Session::position() const {
+    static const history::Position none;
+    return m_history ? m_history->position() : none;
+}
+
+void Session::extend_budget(std::uint64_t instructions) {
+    if (m_history) m_history->set_max_ticks(m_history->max_ticks() + instructions);
+}
+
+int Session::add_watchpoint(Addr first, std::uint64_t size, std::string label) {
+    const int id = m_next_watchpoint++;
+    m_watchpoints.push_back({id, first, size, std::move(label)});
+    return id;
+}
+
+void Session::remove_watchpoint(int id) {
+    std::erase_if(m_watchpoints, [id](const Watchpoint& w) { return w.id == id; });
+}
+
+std::vector<Session::MemoryByte> Session::read_memory(Addr first, std::uint64_t count) {
+    std::vector<MemoryByte> out(static_cast<std::size_t>(count));
+    if (!m_loaded) return out;
+    AddressSpace& memory = m_loaded->machine->memory();
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::uint8_t byte = 0;
+        if (!memory.read(first + i, {&byte, 1})) out[static_cast<std::size_t>(i)] = {byte, memory.shadow(first + i)};
+    }
+    return out;
+}
+
+std::vector<std::vector<std::uint8_t>> Session::watched_bytes() {
+    std::vector<std::vector<std::uint8_t>> out;
+    for (const Watchpoint& watch : m_watchpoints) {
+        std::vector<std::uint8_t> bytes(static_cast<std::size_t>(watch.size));
+        if (m_loaded->machine->memory().read(watch.first, bytes)) bytes.clear();  // unreadable: empty
+        out.push_back(std::move(bytes));
+    }
+    return out;
+}
+
+bool Session::at_breakpoint(const history::Position& position) const {
+    return position.at_stop[static_cast<std::size_t>(Granularity::Line)] && m_breakpoints.contains(position.line);
+}
+
+StopReason Session::forward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch) {
+    if (!m_history) return StopReason::NotLoaded;
+    const bool watching = watch && !m_watchpoints.empty();
+    auto before = watching ? watched_bytes() : std::vector<std::vector<std::uint8_t>>{};
+    while (true) {
+        if (!m_history->running()) {
+            return m_history->machine().vm().state() == vm::VmState::Running ? StopReason::Budget : StopReason::End;
+        }
+        m_history->step_instruction();
+        const history::Position& p = m_history->position();
+        if (watching) {
+            auto now = watched_bytes();
+            if (now != before) return StopReason::Watchpoint;
+        }
+        if (m_history->machine().vm().state() != vm::VmState::Running) return StopReason::End;
+        if (watch && at_breakpoint(p)) return StopReason::Breakpoint;
+        if (p.at_stop[static_cast<std::size_t>(g)] && stop(p)) return StopReason::Step;
+    }
+}
+
+// Searches back checkpoint interval by checkpoint interval for the last moment before now
+// that is a stop of granularity g satisfying `stop`, a breakpoint, or (watching) the moment
+// right after a watched range changed.
+StopReason Session::backward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch) {
+    if (!m_history) return StopReason::NotLoaded;
+    const std::uint64_t now = m_history->position().tick;
+    const bool watching = watch && !m_watchpoints.empty();
+    std::uint64_t limit = now;  // positions up to here (exclusive for the first interval) are scanned
+    bool first_interval = true;
+    while (limit > m_history->earliest_tick() || (first_interval && limit > 0)) {
+        const std::uint64_t from = m_history->checkpoint_tick_before(limit - 1);
+        m_history->seek_tick(from);
+        const std::uint64_t last = first_interval ? limit - 1 : limit;
+        std::optional<std::uint64_t> found;
+        StopReason reason = StopReason::Step;
+        auto previous = watching ? watched_bytes() : std::vector<std::vector<std::uint8_t>>{};
+        auto consider = [&](const history::Position& p) {
+            if (p.tick >= now) return;
+            if (watch && at_breakpoint(p)) found = p.tick, reason = StopReason::Breakpoint;
+            else if (p.at_stop[static_cast<std::size_t>(g)] && stop(p)) found = p.tick, reason = StopReason::Step;
+        };
+        consider(m_history->position());
+        while (m_history->position().tick < last && m_history->running()) {
+            m_history->step_instruction();
+            consider(m_history->position());
+            if (watching) {
+                auto bytes = watched_bytes();
+                if (bytes != previous && m_history->position().tick < now) {
+                    found = m_history->position().tick;
+                    reason = StopReason::Watchpoint;
+                }
+                previous = std::move(bytes);
+            }
+        }
+        if (found) {
+            m_history->seek_tick(*found);
+            return reason;
+        }
+        if (from <= m_history->earliest_tick()) break;
+        limit = from;
+        first_interval = false;
+    }
+    m_history->seek_tick(m_history->earliest_tick());
+    return StopReason::Start;
+}
+
+StopReason Session::step(Granularity g) {
+    return forward(g, [](const history::Position&) { return true; }, false);
+}
+
+StopReason Session::next(Granularity g) {
+    if (!m_history) return StopReason::NotLoaded;
+    const Addr fp = m_history->machine().vm().registers().fp;
+    vm::Vm& vm = m_history->machine().vm();
+    // Not in a deeper call: frames below this one have lower frame pointers.
+    return forward(g, [&vm, fp](const history::Position&) { return vm.registers().fp >= fp; }, true);
+}
+
+StopReason Session::finish() {
+    if (!m_history) return StopReason::NotLoaded;
+    vm::Vm& vm = m_history->machine().vm();
+    const Addr fp = vm.registers().fp;
+    // Right after the return, mid-expression in the caller, where the returned value is known.
+    while (m_history->running()) {
+        m_history->step_instruction();
+        if (vm.state() != vm::VmState::Running) return StopReason::End;
+        if (vm.registers().fp > fp) return StopReason::Step;
+        if (at_breakpoint(m_history->position())) return StopReason::Breakpoint;
+    }
+    return vm.state() == vm::VmState::Running ? StopReason::Budget : StopReason::End;
+}
+
+StopReason Session::step_back(Granularity g) {
+    if (!m_history) return StopReason::NotLoaded;
+    const history::Position& p = m_history->position();
+    const std::size_t k = static_cast<std::size_t>(g);
+    // The index of the stop before this moment: the one before the current stop, or the last
+    // one passed when this moment is not a stop (after finish, say).
+    const std::uint64_t passed = p.stops[k] - (p.at_stop[k] ? 1 : 0);
+    if (passed == 0 || p.tick <= m_history->earliest_tick()) {
+        m_history->seek_tick(m_history->earliest_tick());
+        return StopReason::Start;
+    }
+    m_history->seek_stop(g, passed - 1);
+    return StopReason::Step;
+}
+
+StopReason Session::next_back(Granularity g) {
+    if (!m_history) return StopReason::NotLoaded;
+    vm::Vm& vm = m_history->machine().vm();
+    const Addr fp = vm.state() == vm::VmState::Running ? vm.registers().fp : 0;
+    return backward(g, [&vm, fp](const history::Position&) { return vm.registers().fp >= fp; }, true);
+}
+
+StopReason Session::finish_back() {
+    if (!m_history) return StopReason::NotLoaded;
+    vm::Vm& vm = m_history->machine().vm();
+    if (vm.state() != vm::VmState::Running) return step_back(m_granularity);
+    const Addr fp = vm.registers().fp;
+    return backward(m_granularity, [&vm, fp](const history::Position&) { return vm.registers().fp > fp; }, false);
+}
+
+StopReason Session::continue_forward() {
+    return forward(Granularity::Line, [](const history::Position&) { return false; }, true);
+}
+
+StopReason Session::continue_back() {
+    return backward(Granularity::Line, [](const history::Position&) { return false; }, true);
+}
+
+StopReason Session::run_to_line(std::uint32_t line) {
+    return forward(Granularity::Line, [line](const history::Position& p) { return p.line == line; }, true);
+}
+
+StopReason Session::run_to_end() {
+    return forward(Granularity::Line, [](const history::Position&) { return false; }, false);
+}
+
+StopReason Session::seek(Granularity g, std::uint64_t step) {
+    if (!m_history) return StopReason::NotLoaded;
+    m_history->seek_stop(g, step);
+    const history::Position& p = m_history->position();
+    const std::size_t k = static_cast<std::size_t>(g);
+    if (p.at_stop[k] && p.stops[k] == step + 1) return StopReason::Step;
+    return m_history->machine().vm().state() == vm::VmState::Running ? StopReason::Budget : StopReason::End;
+}
+
+StopReason Session::seek_tick(std::uint64_t tick) {
+    if (!m_history) return StopReason::NotLoaded;
+    m_history->seek_tick(tick);
+    if (m_history->position().tick == tick) return StopReason::Step;
+    return m_history->machine().vm().state() == vm::VmState::Running ? StopReason::Budget : StopReason::End;
+}
+
+}  // namespace memviz
+
+namespace memviz {
+
+Snapshot Session::snapshot() {
+    Snapshot s;
+    if (!m_history) return s;
+    vm::Machine& machine = *m_loaded->machine;
+    vm::Vm& vm = machine.vm();
+    const history::Position& p = m_history->position();
+    const std::size_t k = static_cast<std::size_t>(m_granularity);
+    switch (vm.state()) {
+        case vm::VmState::Running: s.state = m_history->running() ? Snapshot::State::Paused : Snapshot::State::Budget; break;
+        case vm::VmState::Exited: s.state = Snapshot::State::Exited; break;
+        case vm::VmState::Faulted: s.state = Snapshot::State::Faulted; break;
+    }
+    s.tick = p.tick;
+    s.step = p.stop_index(m_granularity);
+    s.step_count = m_history->frontier().stops[k];
+    s.finished = m_history->finished();
+    const SourceLoc loc = vm.state() == vm::VmState::Faulted && vm.error() ? vm.error()->loc : vm.location();
+    s.line = loc.line;
+    s.column = loc.column;
+
+    session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator()}, s);
+
+    s.stdout_text = m_loaded->library->stdout_text();
+    s.stderr_text = m_loaded->library->stderr_text();
+    s.error = vm.error();
+    s.reported = vm.reported();
+    s.exit_status = vm.exit_status();
+    s.history = {m_history->bytes(), m_history->checkpoints(), m_history->earliest_tick(), m_history->limit_reached()};
+    return s;
+}
+
+}  // namespace memviz

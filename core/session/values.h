@@ -1,0 +1,31 @@
+// Values as a student reads them: a variable's bytes formatted by its C type, and what a
+// pointer points at. Shared by describe.cpp (every variable of a snapshot) and anything that
+// prints one value.
+#pragma once
+
+#include <string>
+
+#include "lang/types.h"
+#include "session/describe.h"
+
+namespace memviz::session {
+
+// The variable or part of one at `address` of `type`, named `name`; `written` tells which bytes
+// the last step wrote (for ValueView::changed).
+ValueView describe_value(const MachineView& machine, std::string name, const lang::Type* type, Addr address,
+                         const std::vector<Changes::Range>& written);
+
+// The live variable (local, parameter or global) holding `address`: its name, type and first
+// byte, or nothing.
+struct VariableRef {
+    std::string name;     // "scores"
+    std::string owner;    // "main", or "global"
+    const lang::Type* type = nullptr;
+    Addr first = 0;
+};
+std::optional<VariableRef> variable_at(const MachineView& machine, Addr address);
+
+// "scores[2]", "p->next" style path to the byte `offset` bytes into a `type` named `name`.
+std::string element_path(const std::string& name, const lang::Type* type, std::uint64_t offset);
+
+}  // namespace memviz::session
