@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "history/history.h"
+#include "session/step_record.h"
 #include "snapshot.h"
 #include "support/diagnostics.h"
 
@@ -121,12 +122,17 @@ private:
     // Goes to the last stop of granularity g before now that satisfies `stop`.
     StopReason backward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch);
     bool at_breakpoint(const history::Position& position) const;
+    // Goes back to the stop before the present one (at the last move's granularity) and replays
+    // the step to here, recording what it did; the present is exactly restored.
+    session::StepRecord replay_last_step();
     std::vector<std::vector<std::uint8_t>> watched_bytes();
 
     std::string m_source;
     SessionOptions m_options;
     Diagnostics m_diagnostics;
     Granularity m_granularity = Granularity::Statement;
+    Granularity m_move_granularity = Granularity::Statement;  // of the last move: what "the last step" is
+    std::optional<Snapshot> m_snapshot;  // of the present moment, made once per moment
     std::set<std::uint32_t> m_breakpoints;
     std::vector<Watchpoint> m_watchpoints;
     int m_next_watchpoint = 1;

@@ -131,6 +131,12 @@ struct Snapshot {
     std::uint32_t column = 0;
 
     std::vector<FrameView> frames;  // innermost first
+    // A deep recursion shows its innermost kInnermostFrames and outermost kOutermostFrames
+    // frames; this many between them are left out (frames[kInnermostFrames - 1] is followed by
+    // the frame that many further out).
+    std::uint64_t frames_omitted = 0;
+    static constexpr std::size_t kInnermostFrames = 200;
+    static constexpr std::size_t kOutermostFrames = 50;
     std::vector<ValueView> globals; // the program's globals and statics (not the library's)
     std::vector<HeapBlockView> heap;
     std::vector<SegmentView> segments;

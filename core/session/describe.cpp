@@ -40,9 +40,22 @@ void describe_frames(const MachineView& machine, Snapshot& snapshot) {
     const std::vector<vm::Vm::FrameRef> frames = machine.vm.frames();
     SourceLoc at = machine.vm.location();
     if (machine.vm.state() == vm::VmState::Faulted && machine.vm.error()) at = machine.vm.error()->loc;
+    const std::size_t shown = Snapshot::kInnermostFrames + Snapshot::kOutermostFrames;
+    if (frames.size() > shown) snapshot.frames_omitted = frames.size() - shown;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         const vm::Vm::FrameRef& ref = frames[i];
         const vm::Function& function = machine.program.functions.at(ref.function);
+        const bool omitted = i >= Snapshot::kInnermostFrames && frames.size() - i > Snapshot::kOutermostFrames &&
+                             snapshot.frames_omitted > 0;
+        if (omitted) {
+            // Only the caller's line is needed from a frame left out.
+            std::uint64_t return_address = 0;
+            machine.memory.read_word(ref.fp + word, word, return_address);
+            if (auto point = machine.vm.image().code_point(return_address, machine.program)) {
+                at = machine.vm.location_at(point->function, point->pc);
+            }
+            continue;
+        }
         FrameView frame;
         frame.function = function.name;
         frame.line = at.line;

@@ -3,6 +3,7 @@
 #include "lang/compile.h"
 #include "lang/parse.h"
 #include "session/describe.h"
+#include "session/values.h"
 #include "vm/libc.h"
 #include "vm/machine.h"
 
@@ -36,6 +37,7 @@ Session::~Session() = default;
 const Diagnostics& Session::load(std::string source, SessionOptions options) {
     m_history.reset();
     m_loaded.reset();
+    m_snapshot.reset();
     m_diagnostics = Diagnostics{};
     m_source = std::move(source);
     m_options = std::move(options);
@@ -183,11 +185,13 @@ StopReason Session::backward(Granularity g, const std::function<bool(const histo
 }
 
 StopReason Session::step(Granularity g) {
+    m_move_granularity = g;
     return forward(g, [](const history::Position&) { return true; }, false);
 }
 
 StopReason Session::next(Granularity g) {
     if (!m_history) return StopReason::NotLoaded;
+    m_move_granularity = g;
     const Addr fp = m_history->machine().vm().registers().fp;
     vm::Vm& vm = m_history->machine().vm();
     // Not in a deeper call: frames below this one have lower frame pointers.
@@ -210,6 +214,7 @@ StopReason Session::finish() {
 
 StopReason Session::step_back(Granularity g) {
     if (!m_history) return StopReason::NotLoaded;
+    m_move_granularity = g;
     const history::Position& p = m_history->position();
     const std::size_t k = static_cast<std::size_t>(g);
     // The index of the stop before this moment: the one before the current stop, or the last
@@ -225,6 +230,7 @@ StopReason Session::step_back(Granularity g) {
 
 StopReason Session::next_back(Granularity g) {
     if (!m_history) return StopReason::NotLoaded;
+    m_move_granularity = g;
     vm::Vm& vm = m_history->machine().vm();
     const Addr fp = vm.state() == vm::VmState::Running ? vm.registers().fp : 0;
     return backward(g, [&vm, fp](const history::Position&) { return vm.registers().fp >= fp; }, true);
@@ -239,14 +245,17 @@ StopReason Session::finish_back() {
 }
 
 StopReason Session::continue_forward() {
+    m_move_granularity = Granularity::Line;
     return forward(Granularity::Line, [](const history::Position&) { return false; }, true);
 }
 
 StopReason Session::continue_back() {
+    m_move_granularity = Granularity::Line;
     return backward(Granularity::Line, [](const history::Position&) { return false; }, true);
 }
 
 StopReason Session::run_to_line(std::uint32_t line) {
+    m_move_granularity = Granularity::Line;
     return forward(Granularity::Line, [line](const history::Position& p) { return p.line == line; }, true);
 }
 
@@ -256,6 +265,7 @@ StopReason Session::run_to_end() {
 
 StopReason Session::seek(Granularity g, std::uint64_t step) {
     if (!m_history) return StopReason::NotLoaded;
+    m_move_granularity = g;
     m_history->seek_stop(g, step);
     const history::Position& p = m_history->position();
     const std::size_t k = static_cast<std::size_t>(g);
@@ -274,9 +284,68 @@ StopReason Session::seek_tick(std::uint64_t tick) {
 
 namespace memviz {
 
+session::StepRecord Session::replay_last_step() {
+    session::StepRecord record;
+    vm::Machine& machine = *m_loaded->machine;
+    const history::Position now = m_history->position();
+    const std::size_t k = static_cast<std::size_t>(m_move_granularity);
+    const std::uint64_t before = now.stops[k] - (now.at_stop[k] ? 1 : 0);  // stops strictly before now
+    if (before == 0 || now.tick <= m_history->earliest_tick()) return record;
+    m_history->seek_stop(m_move_granularity, before - 1);
+
+    auto summarize_frames = [&] {
+        std::vector<session::FrameSummary> out;
+        for (const vm::Vm::FrameRef& frame : machine.vm().frames()) {
+            const vm::Function& function = m_loaded->program->functions.at(frame.function);
+            session::FrameSummary summary{frame.fp, function.name, {}};
+            for (const vm::FrameSlot& slot : function.slots) {
+                if (!slot.name.empty() && slot.name.front() != '(') summary.variables.push_back(slot.name);
+            }
+            out.push_back(std::move(summary));
+        }
+        return out;
+    };
+    auto live_blocks = [&] {
+        std::map<Addr, std::uint64_t> out;
+        for (const alloc::Block& block : machine.allocator().blocks()) {
+            if (block.state == alloc::BlockState::Allocated) out[block.payload] = block.requested;
+        }
+        return out;
+    };
+    record.frames_before = summarize_frames();
+    record.live_before = live_blocks();
+    const std::size_t printed_before = m_loaded->library->stdout_text().size();
+    const std::uint64_t returns_before = machine.vm().save().returns;
+
+    session::WriteRecorder writes;
+    m_history->set_memory_listener(&writes);
+    machine.allocator().set_event_log(&record.events);
+    while (m_history->position().tick < now.tick && m_history->running()) m_history->step_instruction();
+    machine.allocator().set_event_log(nullptr);
+    m_history->set_memory_listener(nullptr);
+
+    record.written = writes.merged();
+    record.frames_after = summarize_frames();
+    record.live_after = live_blocks();
+    record.printed = std::string(m_loaded->library->stdout_text().substr(std::min(printed_before, m_loaded->library->stdout_text().size())));
+    if (const auto& ret = machine.vm().last_return(); ret && ret->number > returns_before) {
+        const vm::Function& function = m_loaded->program->functions.at(ret->function);
+        session::StepRecord::Return summary{function.name, std::nullopt};
+        const lang::Type* type = function.type != nullptr ? function.type->return_type() : nullptr;
+        if (ret->has_value && type != nullptr && !lang::is_void(type)) summary.value = session::format_slot(type, ret->value.value);
+        record.returned = std::move(summary);
+    }
+    return record;
+}
+
 Snapshot Session::snapshot() {
+    if (!m_history) return Snapshot{};
+    if (m_snapshot && m_snapshot->tick == m_history->position().tick &&
+        m_snapshot->step == m_history->position().stop_index(m_granularity)) {
+        return *m_snapshot;
+    }
+    const session::StepRecord record = replay_last_step();
     Snapshot s;
-    if (!m_history) return s;
     vm::Machine& machine = *m_loaded->machine;
     vm::Vm& vm = machine.vm();
     const history::Position& p = m_history->position();
@@ -294,14 +363,22 @@ Snapshot Session::snapshot() {
     s.line = loc.line;
     s.column = loc.column;
 
+    s.changes = session::changes_of(record);
     session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator()}, s);
 
     s.stdout_text = m_loaded->library->stdout_text();
     s.stderr_text = m_loaded->library->stderr_text();
+    if (record.returned) {
+        s.returned = record.returned->function + " returned" + (record.returned->value ? " " + *record.returned->value : "");
+    }
     s.error = vm.error();
     s.reported = vm.reported();
     s.exit_status = vm.exit_status();
     s.history = {m_history->bytes(), m_history->checkpoints(), m_history->earliest_tick(), m_history->limit_reached()};
+    s.narration = p.tick == m_history->earliest_tick()
+                      ? "The program is about to run main: its frame is on the stack, below the OS's start-up frame."
+                      : session::narrate(record, s);
+    m_snapshot = s;
     return s;
 }
 

@@ -135,6 +135,22 @@ std::string scalar_text(const MachineView& machine, const Type* type, std::span<
 
 }  // namespace
 
+std::string format_slot(const Type* type, std::uint64_t value) {
+    if (type == nullptr || !type->is_complete()) return "?";
+    if (lang::is_pointer(type)) return value == 0 ? "NULL" : hex_address(value);
+    if (type->kind() == TypeKind::Float || type->kind() == TypeKind::Double || type->kind() == TypeKind::LongDouble) {
+        return format_double(memviz::bit_cast<double>(value));
+    }
+    if (lang::is_record(type)) return "a " + lang::to_string(type);
+    const auto size = static_cast<std::size_t>(type->size());
+    if (type->kind() == TypeKind::Char || type->kind() == TypeKind::SChar || type->kind() == TypeKind::UChar) {
+        return std::to_string(type->kind() == TypeKind::UChar ? value & 0xFF : static_cast<std::uint64_t>(sign_extend(value, 1))) +
+               " " + char_literal(static_cast<unsigned char>(value));
+    }
+    if (lang::is_signed(type)) return std::to_string(sign_extend(value, size));
+    return std::to_string(size >= 8 ? value : value & ((std::uint64_t{1} << (8 * size)) - 1));
+}
+
 std::string element_path(const std::string& name, const Type* type, std::uint64_t offset) {
     std::string path = name;
     while (type != nullptr && type->is_complete() && offset < type->size()) {

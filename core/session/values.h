@@ -25,6 +25,9 @@ struct VariableRef {
 };
 std::optional<VariableRef> variable_at(const MachineView& machine, Addr address);
 
+// An operand slot's value as C type `type` reads it: a function's return value.
+std::string format_slot(const lang::Type* type, std::uint64_t value);
+
 // "scores[2]", "p->next" style path to the byte `offset` bytes into a `type` named `name`.
 std::string element_path(const std::string& name, const lang::Type* type, std::uint64_t offset);
 

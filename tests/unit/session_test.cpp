@@ -1,0 +1,230 @@
+// The Session as the views use it: moves in both directions land where a debugger would, and
+// snapshots tell the truth about frames, variables, pointers, the heap and what the last step did.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "session.h"
+
+using namespace memviz;
+
+namespace {
+
+const char* const kSquares = R"(#include <stdio.h>
+#include <stdlib.h>
+int total = 0;
+int square(int x) {
+    int result = x * x;
+    return result;
+}
+int main(void) {
+    int *p = malloc(4 * sizeof(int));
+    for (int i = 0; i < 4; i++)
+        p[i] = square(i);
+    total = p[3];
+    free(p);
+    printf("%d\n", total);
+    return 0;
+}
+)";
+
+const ValueView* variable(const Snapshot& s, const std::string& name) {
+    for (const FrameView& frame : s.frames) {
+        for (const ValueView& v : frame.variables) if (v.name == name) return &v;
+    }
+    for (const ValueView& v : s.globals) if (v.name == name) return &v;
+    return nullptr;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("session: load positions at main; stepping a malloc shows the block, the pointer and the allocator's choice") {
+    Session session;
+    REQUIRE(!session.load(kSquares).has_errors());
+    Snapshot s = session.snapshot();
+    CHECK(s.state == Snapshot::State::Paused);
+    REQUIRE(s.frames.size() == 1);
+    CHECK(s.frames[0].function == "main");
+    CHECK(s.tick == 0);
+
+    CHECK(s.line == 9);  // the start is main's first statement
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // malloc done
+    s = session.snapshot();
+    CHECK(s.line == 10);
+    REQUIRE(s.changes.allocated.size() == 1);
+    const Addr payload = s.changes.allocated[0];
+    REQUIRE(s.heap.size() >= 1);
+    bool found = false;
+    for (const HeapBlockView& block : s.heap) {
+        if (block.payload != payload) continue;
+        found = true;
+        CHECK(block.allocated);
+        CHECK(block.requested == 16);
+        CHECK(block.allocated_at == 9);
+    }
+    CHECK(found);
+    const ValueView* p = variable(s, "p");
+    REQUIRE(p != nullptr);
+    CHECK(p->changed);
+    REQUIRE(p->target.has_value());
+    CHECK(p->target->kind == PointerTarget::Kind::HeapBlock);
+    CHECK(p->target->object == payload);
+    CHECK(contains(s.narration, "for a 16-byte request"));
+    CHECK(contains(s.narration, "`p` now points to the start of the 16-byte block"));
+}
+
+TEST_CASE("session: breakpoints, finish, and reverse-continue back to the previous hit") {
+    Session session;
+    REQUIRE(!session.load(kSquares).has_errors());
+    session.set_breakpoint(5);
+    CHECK(session.continue_forward() == StopReason::Breakpoint);
+    Snapshot s = session.snapshot();
+    REQUIRE(s.frames.size() == 2);
+    CHECK(s.frames[0].function == "square");
+    CHECK(s.frames[1].function == "main");
+    CHECK(s.frames[1].line == 11);  // the caller is at its call
+    REQUIRE(variable(s, "x") != nullptr);
+    CHECK(variable(s, "x")->value == "0");
+    CHECK(contains(s.narration, "Called `square`"));
+
+    CHECK(session.continue_forward() == StopReason::Breakpoint);
+    CHECK(variable(session.snapshot(), "x")->value == "1");
+    CHECK(session.finish() == StopReason::Step);
+    s = session.snapshot();
+    REQUIRE(s.returned.has_value());
+    CHECK(*s.returned == "square returned 1");
+    CHECK(s.frames.size() == 1);
+    CHECK(contains(s.narration, "`square` returned 1; its frame is gone"));
+
+    CHECK(session.continue_back() == StopReason::Breakpoint);
+    s = session.snapshot();
+    CHECK(s.line == 5);
+    CHECK(variable(s, "x")->value == "1");
+    CHECK(session.continue_back() == StopReason::Breakpoint);
+    CHECK(variable(session.snapshot(), "x")->value == "0");
+    CHECK(session.continue_back() == StopReason::Start);
+    CHECK(session.position().tick == 0);
+}
+
+TEST_CASE("session: next steps over calls, finish_back returns to the call, next_back stays in the frame") {
+    Session session;
+    REQUIRE(!session.load(kSquares).has_errors());
+    CHECK(session.run_to_line(11) == StopReason::Step);
+    CHECK(session.next(Granularity::Statement) == StopReason::Step);
+    Snapshot s = session.snapshot();
+    CHECK(s.frames.size() == 1);  // square ran and returned inside the step
+    CHECK(s.line == 10);
+
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // i < 4
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // into p[i] = square(i)
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // into square
+    s = session.snapshot();
+    REQUIRE(s.frames.size() == 2);
+    CHECK(session.finish_back() == StopReason::Step);
+    s = session.snapshot();
+    CHECK(s.frames.size() == 1);
+    CHECK(s.line == 11);
+    CHECK(session.next_back(Granularity::Statement) == StopReason::Step);
+    CHECK(session.snapshot().frames.size() == 1);
+}
+
+TEST_CASE("session: a watchpoint stops after the write, forward and backward") {
+    Session session;
+    REQUIRE(!session.load(kSquares).has_errors());
+    const ValueView* total = variable(session.snapshot(), "total");
+    REQUIRE(total != nullptr);
+    session.add_watchpoint(total->address, total->size, "total");
+    CHECK(session.continue_forward() == StopReason::Watchpoint);
+    Snapshot s = session.snapshot();
+    CHECK(variable(s, "total")->value == "9");
+    const std::uint64_t changed_at = s.tick;
+    CHECK(session.run_to_end() == StopReason::End);
+    CHECK(session.snapshot().stdout_text == "9\n");
+    CHECK(session.continue_back() == StopReason::Watchpoint);
+    CHECK(session.position().tick == changed_at);
+}
+
+TEST_CASE("session: free marks the block freed and still referenced; the end shows the output") {
+    Session session;
+    REQUIRE(!session.load(kSquares).has_errors());
+    CHECK(session.run_to_line(14) == StopReason::Step);
+    Snapshot s = session.snapshot();
+    REQUIRE(s.changes.freed.size() == 1);
+    bool freed = false;
+    for (const HeapBlockView& block : s.heap) {
+        if (block.payload != s.changes.freed[0]) continue;
+        freed = true;
+        CHECK_FALSE(block.allocated);
+        CHECK(block.freed_by_program);
+        CHECK(block.referenced);  // p still holds its address
+        CHECK(block.freed_at == 13);
+    }
+    CHECK(freed);
+    CHECK(contains(s.narration, "`free` gave the 32-byte block"));
+    REQUIRE(variable(s, "p") != nullptr);
+    CHECK(variable(s, "p")->target->kind == PointerTarget::Kind::FreedBlock);
+
+    CHECK(session.run_to_end() == StopReason::End);
+    s = session.snapshot();
+    CHECK(s.state == Snapshot::State::Exited);
+    CHECK(s.exit_status == 0);
+    CHECK(s.finished);
+}
+
+TEST_CASE("session: a returned local's address is dangling, and the narration says so") {
+    Session session;
+    REQUIRE(!session.load(R"(int *make(void) {
+    int local = 7;
+    return &local;
+}
+int main(void) {
+    int *q = make();
+    return 0;
+}
+)").has_errors());
+    CHECK(session.run_to_line(7) == StopReason::Step);
+    const Snapshot s = session.snapshot();
+    const ValueView* q = variable(s, "q");
+    REQUIRE(q != nullptr);
+    REQUIRE(q->target.has_value());
+    CHECK(q->target->kind == PointerTarget::Kind::Dangling);
+}
+
+TEST_CASE("session: a runtime error ends the run at its line, and stepping back from it works") {
+    Session session;
+    REQUIRE(!session.load("int main(void) {\n    int *p = 0;\n    *p = 1;\n    return 0;\n}\n").has_errors());
+    CHECK(session.run_to_end() == StopReason::End);
+    Snapshot s = session.snapshot();
+    CHECK(s.state == Snapshot::State::Faulted);
+    REQUIRE(s.error.has_value());
+    CHECK(s.line == 3);
+    CHECK(contains(s.narration, "Stopped:"));
+    CHECK(session.step_back(Granularity::Statement) == StopReason::Step);
+    s = session.snapshot();
+    CHECK(s.state == Snapshot::State::Paused);
+    CHECK(s.line == 3);
+}
+
+TEST_CASE("session: an endless loop pauses at the step budget and can be resumed") {
+    Session session;
+    SessionOptions options;
+    options.max_steps = 10'000;
+    REQUIRE(!session.load("int main(void) {\n    for (;;) {}\n}\n", options).has_errors());
+    CHECK(session.continue_forward() == StopReason::Budget);
+    CHECK(session.snapshot().state == Snapshot::State::Budget);
+    const std::uint64_t paused = session.position().tick;
+    session.extend_budget(5'000);
+    CHECK(session.continue_forward() == StopReason::Budget);
+    CHECK(session.position().tick > paused);
+}
+
+TEST_CASE("session: compile errors load nothing and every move says so") {
+    Session session;
+    CHECK(session.load("int main(void) { return x; }\n").has_errors());
+    CHECK_FALSE(session.loaded());
+    CHECK(session.step(Granularity::Statement) == StopReason::NotLoaded);
+    CHECK(session.step_back(Granularity::Statement) == StopReason::NotLoaded);
+    CHECK(session.snapshot().frames.empty());
+}
