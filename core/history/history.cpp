@@ -30,50 +30,27 @@ History::History(vm::Machine& machine, vm::CLibrary& library, HistoryConfig conf
     m_position.fp = registers.fp;
     m_position.line = machine.vm().location().line;
     m_frontier = m_position;
-    m_finished = !running();
     record();
 }
 
-void History::advance() {
-    Position& p = m_position;
-    ++p.tick;
-    const vm::Vm& vm = m_machine.vm();
-    if (vm.state() != vm::VmState::Running) {
-        // The end of the run is a stop at every granularity: the final state, or the error.
-        for (std::size_t g = 0; g < kGranularities; ++g) {
-            ++p.stops[g];
-            p.at_stop[g] = true;
-        }
-        return;
+void History::end_reached() {
+    // The end of the run is a stop at every granularity: the final state, or the error.
+    for (std::size_t g = 0; g < kGranularities; ++g) {
+        ++m_position.stops[g];
+        m_position.at_stop[g] = true;
     }
-    const vm::Registers& r = vm.registers();
-    const auto& points = m_points[r.function];
-    const std::uint8_t here = r.pc < points.size() ? points[r.pc] : 0;
-    p.at_stop[static_cast<std::size_t>(Granularity::Expression)] = (here & bit(Granularity::Expression)) != 0;
-    p.at_stop[static_cast<std::size_t>(Granularity::Statement)] = (here & bit(Granularity::Statement)) != 0;
-    bool line_stop = false;
-    if ((here & bit(Granularity::Statement)) != 0) {
-        const std::uint32_t line = vm.location().line;
-        line_stop = line != p.line || r.fp != p.fp || r.function != p.function || r.pc <= p.pc;
-        p.line = line;
-        p.function = r.function;
-        p.pc = r.pc;
-        p.fp = r.fp;
-    }
-    p.at_stop[static_cast<std::size_t>(Granularity::Line)] = line_stop;
-    for (std::size_t g = 0; g < kGranularities; ++g) p.stops[g] += p.at_stop[g] ? 1u : 0u;
 }
 
-void History::step_instruction() {
-    m_machine.vm().execute();
-    advance();
-    if (m_position.tick <= m_frontier.tick) return;
-    // Past the furthest point so far: this is new, so remember the output and maybe checkpoint.
-    m_frontier = m_position;
-    if (m_library.stdout_text().size() > m_stdout.size()) m_stdout = m_library.stdout_text();
-    if (m_library.stderr_text().size() > m_stderr.size()) m_stderr = m_library.stderr_text();
-    if (!running()) m_finished = m_machine.vm().state() != vm::VmState::Running;
-    if (!m_limit_reached && m_position.tick - m_checkpoints.back().position.tick >= m_interval) record();
+void History::statement_reached() {
+    Position& p = m_position;
+    const vm::Vm& vm = m_machine.vm();
+    const vm::Registers& r = vm.registers();
+    const std::uint32_t line = vm.location().line;
+    p.at_stop[kLine] = line != p.line || r.fp != p.fp || r.function != p.function || r.pc <= p.pc;
+    p.line = line;
+    p.function = r.function;
+    p.pc = r.pc;
+    p.fp = r.fp;
 }
 
 void History::record() {
@@ -95,6 +72,13 @@ void History::record() {
 }
 
 void History::restore(const Checkpoint& checkpoint) {
+    if (at_frontier()) {
+        // Leaving the frontier: remember it, and the output the whole run so far produced.
+        m_frontier = m_position;
+        m_finished = m_machine.vm().state() != vm::VmState::Running;
+        m_stdout = m_library.stdout_text();
+        m_stderr = m_library.stderr_text();
+    }
     m_tracker.restore(checkpoint.memory);
     m_machine.allocator().restore(*checkpoint.allocator);
     m_machine.vm().restore(checkpoint.vm);

@@ -74,12 +74,29 @@ public:
     std::uint64_t max_ticks() const { return m_config.max_ticks; }
 
     // The furthest the run has been: its tick, and its stop counts (the totals once it ended).
-    const Position& frontier() const { return m_frontier; }
+    const Position& frontier() const { return at_frontier() ? m_position : m_frontier; }
     // True once the run has ended (exited or faulted): the frontier is then the last moment.
-    bool finished() const { return m_finished; }
+    bool finished() const { return at_frontier() ? m_machine.vm().state() != vm::VmState::Running : m_finished; }
 
-    // Executes one instruction. Precondition: running().
-    void step_instruction();
+    // Executes one instruction. Precondition: running(). Inline: it runs once per instruction.
+    void step_instruction() {
+        m_machine.vm().execute();
+        advance();
+        if (m_position.tick > m_frontier_tick) {
+            // New ground: the frontier moves with the run, and checkpoints are due now and then.
+            m_frontier_tick = m_position.tick;
+            if (!m_limit_reached && m_position.tick - m_checkpoints.back().position.tick >= m_interval) record();
+        }
+    }
+    // Runs until a stop of granularity g where `stop(position)` holds, or until !running().
+    template <class Stop>
+    void run_until(Granularity g, Stop&& stop) {
+        const auto k = static_cast<std::size_t>(g);
+        while (running()) {
+            step_instruction();
+            if (m_position.at_stop[k] && stop(m_position)) return;
+        }
+    }
     // Goes to `tick`, executing forward from the nearest checkpoint (or from here).
     // Precondition: tick <= frontier().tick, or the run can get there.
     void seek_tick(std::uint64_t tick);
@@ -101,7 +118,7 @@ public:
     void drop_oldest();
 
     // The output of the furthest run, which every earlier moment's output is a prefix of.
-    const std::string& furthest_stdout() const { return m_stdout; }
+    std::string_view furthest_stdout() const { return at_frontier() ? m_library.stdout_text() : m_stdout; }
 
     // Told about every change to memory after the tracker (for a step's changes); nullptr detaches.
     void set_memory_listener(MemoryObserver* listener) { m_tracker.set_listener(listener); }
@@ -120,7 +137,33 @@ private:
     // The last checkpoint at or before `tick`.
     const Checkpoint& checkpoint_before(std::uint64_t tick) const;
     // Updates the position after an instruction ran.
-    void advance();
+    void advance() {
+        Position& p = m_position;
+        ++p.tick;
+        const vm::Vm& vm = m_machine.vm();
+        if (vm.state() != vm::VmState::Running) return end_reached();
+        const vm::Registers& r = vm.registers();
+        const auto& points = m_points[r.function];
+        const std::uint8_t here = r.pc < points.size() ? points[r.pc] : 0;
+        p.at_stop[kExpression] = (here & kExpressionBit) != 0;
+        p.at_stop[kStatement] = (here & kStatementBit) != 0;
+        p.at_stop[kLine] = false;
+        if (here != 0) {
+            if (p.at_stop[kStatement]) statement_reached();
+            p.stops[kExpression] += p.at_stop[kExpression] ? 1u : 0u;
+            p.stops[kStatement] += p.at_stop[kStatement] ? 1u : 0u;
+            p.stops[kLine] += p.at_stop[kLine] ? 1u : 0u;
+        }
+    }
+    // A statement stop: is it also a line stop? (Reads the line table: not on every instruction.)
+    void statement_reached();
+    void end_reached();
+    bool at_frontier() const { return m_position.tick >= m_frontier_tick; }
+    static constexpr std::size_t kLine = static_cast<std::size_t>(Granularity::Line);
+    static constexpr std::size_t kStatement = static_cast<std::size_t>(Granularity::Statement);
+    static constexpr std::size_t kExpression = static_cast<std::size_t>(Granularity::Expression);
+    static constexpr std::uint8_t kStatementBit = 1u << kStatement;
+    static constexpr std::uint8_t kExpressionBit = 1u << kExpression;
 
     vm::Machine& m_machine;
     vm::CLibrary& m_library;
@@ -130,8 +173,9 @@ private:
     std::vector<std::vector<std::uint8_t>> m_points;
 
     Position m_position;
-    Position m_frontier;
-    bool m_finished = false;
+    std::uint64_t m_frontier_tick = 0;
+    Position m_frontier;      // the frontier as it was when the run last left it
+    bool m_finished = false;  // and whether the run had ended there
     std::vector<Checkpoint> m_checkpoints;  // by tick
     std::uint64_t m_interval = 0;
     std::uint64_t m_bytes = 0;

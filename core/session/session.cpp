@@ -121,6 +121,12 @@ bool Session::at_breakpoint(const history::Position& position) const {
 StopReason Session::forward(Granularity g, const std::function<bool(const history::Position&)>& stop, bool watch) {
     if (!m_history) return StopReason::NotLoaded;
     const bool watching = watch && !m_watchpoints.empty();
+    if (!watching && (!watch || m_breakpoints.empty())) {
+        // The common case, in the history's own tight loop.
+        m_history->run_until(g, stop);
+        if (m_history->machine().vm().state() != vm::VmState::Running) return StopReason::End;
+        return m_history->running() ? StopReason::Step : StopReason::Budget;
+    }
     auto before = watching ? watched_bytes() : std::vector<std::vector<std::uint8_t>>{};
     while (true) {
         if (!m_history->running()) {
