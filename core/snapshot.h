@@ -83,6 +83,11 @@ struct HeapBlockView {
     bool leaked = false;            // at the end: allocated and unreachable
     std::uint32_t allocated_at = 0; // source lines
     std::uint32_t freed_at = 0;
+    // The payload read as the type of a pointer that points to its start (`int *p` makes it
+    // int elements, `struct node *` a node), found from the variables and from other typed
+    // blocks (a list's next pointers); none when no typed pointer points there.
+    std::optional<ValueView> contents;
+    std::string typed_by;           // the pointer's path: "p", "list->next"
 };
 
 struct SegmentView {

@@ -1,6 +1,9 @@
 #include "session/describe.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <string_view>
 
 #include "session/values.h"
 #include "vm/leaks.h"
@@ -119,12 +122,92 @@ std::vector<Addr> heap_references(const MachineView& machine) {
     return out;
 }
 
+// Concatenation without operator+ on temporaries, which GCC 12's -Wrestrict misreads at -O3.
+std::string cat(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (std::string_view part : parts) out.append(part);
+    return out;
+}
+
+// A pointer of type `type` (to a complete object type) found at some path: what a block's start
+// is known as.
+struct TypedReference {
+    const lang::Type* pointee = nullptr;
+    std::string path;
+};
+
+// Visits every pointer inside the object of `type` at `address` (itself, array elements, struct
+// members), with its path.
+template <class Visit>
+void for_each_pointer(const MachineView& machine, const lang::Type* type, Addr address, const std::string& path,
+                      Visit&& visit, int depth = 0) {
+    if (type == nullptr || !type->is_complete() || depth > 4) return;
+    if (lang::is_pointer(type)) {
+        std::uint64_t value = 0;
+        const unsigned word = static_cast<unsigned>(type->size());
+        if (!machine.memory.read_word(address, word, value) && machine.memory.shadow(address) == Shadow::Initialized) {
+            visit(type->pointee(), value, path);
+        }
+    } else if (lang::is_array(type) && type->element()->is_complete() && type->element()->size() > 0) {
+        const std::uint64_t count = std::min<std::uint64_t>(type->size() / type->element()->size(), 256);
+        for (std::uint64_t i = 0; i < count; ++i) {
+            for_each_pointer(machine, type->element(), address + i * type->element()->size(),
+                             cat({path, "[", std::to_string(i), "]"}), visit, depth + 1);
+        }
+    } else if (lang::is_record(type)) {
+        for (const lang::Member& member : type->members()) {
+            for_each_pointer(machine, member.type, address + member.offset, cat({path, ".", member.name}), visit, depth + 1);
+        }
+    }
+}
+
+// Which type each allocated block's payload has, by the pointers to its start: first from the
+// variables of the frames shown and the globals, then from inside blocks already typed, so a
+// linked list is typed node by node.
+std::map<Addr, TypedReference> block_types(const MachineView& machine, const std::vector<alloc::Block>& blocks) {
+    std::map<Addr, std::uint64_t> payloads;  // allocated payload -> requested
+    for (const alloc::Block& block : blocks) {
+        if (block.state == alloc::BlockState::Allocated) payloads[block.payload] = block.requested;
+    }
+    std::map<Addr, TypedReference> types;
+    std::vector<Addr> typed_order;
+    auto visit = [&](const lang::Type* pointee, std::uint64_t value, const std::string& path) {
+        if (pointee == nullptr || !pointee->is_complete() || pointee->size() == 0 || lang::is_void(pointee)) return;
+        if (!payloads.contains(value) || types.contains(value)) return;
+        types[value] = {pointee, path};
+        typed_order.push_back(value);
+    };
+    for (const vm::Vm::FrameRef& frame : machine.vm.frames()) {
+        if (typed_order.size() > 4096) break;
+        for (const vm::FrameSlot& slot : machine.program.functions.at(frame.function).slots) {
+            for_each_pointer(machine, slot.type, frame.fp + static_cast<Addr>(slot.offset), slot.name, visit);
+        }
+    }
+    for (std::size_t i = 0; i < machine.program.globals.size(); ++i) {
+        for_each_pointer(machine, machine.program.globals[i].type, machine.vm.image().global_address[i],
+                         machine.program.globals[i].name, visit);
+    }
+    // Breadth first through typed blocks: bounded by the number of blocks.
+    for (std::size_t next = 0; next < typed_order.size(); ++next) {
+        const Addr payload = typed_order[next];
+        const TypedReference reference = types[payload];
+        const std::uint64_t size = reference.pointee->size();
+        const std::uint64_t count = std::min<std::uint64_t>(payloads[payload] / size, ValueView::kMaxChildren);
+        for (std::uint64_t i = 0; i < count; ++i) {
+            const std::string path = count == 1 ? cat({"(*", reference.path, ")"}) : cat({reference.path, "[", std::to_string(i), "]"});
+            for_each_pointer(machine, reference.pointee, payload + i * size, path, visit);
+        }
+    }
+    return types;
+}
+
 void describe_heap(const MachineView& machine, Snapshot& snapshot) {
     const std::vector<alloc::Block> blocks = machine.allocator.blocks();
     std::vector<Addr> references;
     bool scanned = false;
     std::vector<vm::Leak> leaks;
     if (machine.vm.state() == vm::VmState::Exited) leaks = vm::find_leaks(machine.memory, machine.allocator);
+    const std::map<Addr, TypedReference> types = block_types(machine, blocks);
     for (const alloc::Block& block : blocks) {
         HeapBlockView view;
         view.header = block.header;
@@ -150,6 +233,31 @@ void describe_heap(const MachineView& machine, Snapshot& snapshot) {
             if (leak.block.payload == block.payload && !leak.reachable) view.leaked = true;
         }
         if (view.leaked) ++snapshot.leaked_blocks;
+        if (auto typed = types.find(block.payload); typed != types.end() && view.allocated) {
+            const lang::Type* pointee = typed->second.pointee;
+            const std::uint64_t count = block.requested / pointee->size();
+            view.typed_by = typed->second.path;
+            if (count == 1) {
+                view.contents = describe_value(machine, cat({"*", typed->second.path}), pointee, block.payload, snapshot.changes.written);
+            } else if (count > 1) {
+                ValueView array;
+                array.name = cat({"*", typed->second.path});
+                array.type = cat({lang::to_string(pointee), " [", std::to_string(count), "]"});
+                array.address = block.payload;
+                array.size = count * pointee->size();
+                std::string text = "{";
+                for (std::uint64_t i = 0; i < count && i < ValueView::kMaxChildren; ++i) {
+                    array.children.push_back(describe_value(machine, cat({"[", std::to_string(i), "]"}), pointee,
+                                                            block.payload + i * pointee->size(), snapshot.changes.written));
+                    const ValueView& element = array.children.back();
+                    array.initialized = array.initialized && element.initialized;
+                    array.changed = array.changed || element.changed;
+                    if (i < 8) text.append(i > 0 ? ", " : "").append(element.value);
+                }
+                array.value = text + (count > 8 ? ", ...}" : "}");
+                view.contents = std::move(array);
+            }
+        }
         snapshot.heap.push_back(view);
     }
 }

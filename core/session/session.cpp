@@ -281,6 +281,10 @@ StopReason Session::seek(Granularity g, std::uint64_t step) {
 
 StopReason Session::seek_tick(std::uint64_t tick) {
     if (!m_history) return StopReason::NotLoaded;
+    if (tick < m_history->earliest_tick()) {
+        m_history->seek_tick(m_history->earliest_tick());  // what came before was dropped
+        return StopReason::Start;
+    }
     m_history->seek_tick(tick);
     if (m_history->position().tick == tick) return StopReason::Step;
     return m_history->machine().vm().state() == vm::VmState::Running ? StopReason::Budget : StopReason::End;

@@ -228,3 +228,67 @@ TEST_CASE("session: compile errors load nothing and every move says so") {
     CHECK(session.step_back(Granularity::Statement) == StopReason::NotLoaded);
     CHECK(session.snapshot().frames.empty());
 }
+
+TEST_CASE("session: heap blocks are read as the type of the pointers to them, along a linked list") {
+    Session session;
+    REQUIRE(!session.load(R"(#include <stdlib.h>
+struct node { int value; struct node *next; };
+int main(void) {
+    struct node *head = malloc(sizeof(struct node));
+    head->value = 1;
+    head->next = malloc(sizeof(struct node));
+    head->next->value = 2;
+    head->next->next = NULL;
+    int *counts = calloc(3, sizeof(int));
+    counts[1] = 5;
+    return 0;
+}
+)").has_errors());
+    CHECK(session.run_to_line(11) == StopReason::Step);
+    const Snapshot s = session.snapshot();
+    int nodes = 0;
+    for (const HeapBlockView& block : s.heap) {
+        if (!block.allocated || !block.contents) continue;
+        if (block.typed_by == "head") {
+            ++nodes;
+            REQUIRE(block.contents->children.size() == 2);
+            CHECK(block.contents->children[0].value == "1");
+        } else if (block.typed_by == "(*head).next") {
+            ++nodes;
+            CHECK(block.contents->children[0].value == "2");
+            CHECK(block.contents->children[1].value == "NULL");
+        } else if (block.typed_by == "counts") {
+            CHECK(block.contents->type == "int [3]");
+            REQUIRE(block.contents->children.size() == 3);
+            CHECK(block.contents->children[1].value == "5");
+            CHECK(block.contents->children[1].changed);
+        }
+    }
+    CHECK(nodes == 2);
+}
+
+TEST_CASE("session: past the history limit recording stops and says so; dropping the oldest part lets it go on") {
+    Session session;
+    SessionOptions options;
+    options.history_limit = 64 * 1024;  // a few checkpoints' worth
+    options.checkpoint_interval = 200;
+    REQUIRE(!session.load(R"(int main(void) {
+    long total = 0;
+    for (int i = 0; i < 20000; i++) total += i;
+    return (int)(total & 1);
+}
+)", options).has_errors());
+    CHECK(session.run_to_end() == StopReason::End);
+    Snapshot s = session.snapshot();
+    CHECK(s.history.limit_reached);
+    const std::uint64_t checkpoints = s.history.checkpoints;
+    session.history()->drop_oldest();
+    CHECK(session.history()->checkpoints() < checkpoints);
+    CHECK(session.history()->earliest_tick() > 0);
+    // The start is gone: going back as far as possible lands on the earliest moment kept.
+    CHECK(session.seek_tick(0) == StopReason::Start);
+    CHECK(session.position().tick == session.history()->earliest_tick());
+    CHECK(session.step_back(Granularity::Statement) == StopReason::Start);
+    CHECK(session.run_to_end() == StopReason::End);
+    CHECK(session.snapshot().exit_status == 0);
+}
