@@ -176,7 +176,7 @@ public:
     struct Saved;
     std::shared_ptr<const Saved> save() const;
     // Precondition: `saved` came from this allocator, and the heap bytes are restored with it.
-    void restore(const Saved& saved);
+    void restore(const std::shared_ptr<const Saved>& saved);
     static bool same(const Saved& a, const Saved& b);
     // Host bytes `saved` holds, roughly (for the history's memory figure).
     static std::uint64_t host_bytes(const Saved& saved);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 #include <unordered_map>
 
 #include "alloc/allocator.h"
@@ -50,8 +51,53 @@ struct Allocator::State {
             auto before = std::prev(it);
             if (before->first + before->second.requested > first) it = before;
         }
-        while (it != freed.end() && it->first < first + size) it = freed.erase(it);
+        while (it != freed.end() && it->first < first + size) {
+            log({Change::Kind::EraseFreed, it->first, {}, {}});
+            it = freed.erase(it);
+        }
     }
+
+    // Every change to `live` and `freed` goes through these, so the history can keep a short log
+    // of them between checkpoints instead of copying both maps each time (Allocator::save).
+    struct Change {
+        enum class Kind : std::uint8_t { SetLive, EraseLive, SetFreed, EraseFreed, ClearFreed } kind{};
+        Addr payload = 0;
+        Live live;
+        Freed freed;
+        bool operator==(const Change&) const = default;
+    };
+    void set_live(Addr payload, Live value) {
+        live[payload] = value;
+        log({Change::Kind::SetLive, payload, value, {}});
+    }
+    void erase_live(Addr payload) {
+        live.erase(payload);
+        log({Change::Kind::EraseLive, payload, {}, {}});
+    }
+    void set_freed(Addr payload, Freed value) {
+        if (freed.size() >= kFreedMemory) {
+            freed.clear();
+            log({Change::Kind::ClearFreed, 0, {}, {}});
+        }
+        freed[payload] = value;
+        log({Change::Kind::SetFreed, payload, {}, value});
+    }
+    void log(const Change& change) {
+        if (!logging) return;
+        if (changes.size() >= kMaxChanges) {
+            // No save for a long time (the history stopped recording): the next save will be a
+            // keyframe instead, so the log need not grow without bound.
+            changes.clear();
+            base.reset();
+            logging = false;
+            return;
+        }
+        changes.push_back(change);
+    }
+    static constexpr std::size_t kMaxChanges = 1 << 20;
+    bool logging = false;         // from the first save on
+    std::vector<Change> changes;  // since the last save or restore
+    std::shared_ptr<const Allocator::Saved> base;  // what `changes` are relative to
 
     std::uint64_t live_payload = 0;
     std::uint64_t peak_payload = 0;
@@ -62,15 +108,35 @@ struct Allocator::State {
     Addr epilogue() const { return heap.memory().brk() - format.word; }
 };
 
+// Both maps in full, shared by the saves that follow until the next keyframe.
+struct AllocatorKeyframe {
+    std::unordered_map<Addr, Allocator::State::Live> live;
+    std::map<Addr, Allocator::State::Freed> freed;
+
+    void apply(const Allocator::State::Change& change) {
+        using Kind = Allocator::State::Change::Kind;
+        switch (change.kind) {
+            case Kind::SetLive: live[change.payload] = change.live; break;
+            case Kind::EraseLive: live.erase(change.payload); break;
+            case Kind::SetFreed: freed[change.payload] = change.freed; break;
+            case Kind::EraseFreed: freed.erase(change.payload); break;
+            case Kind::ClearFreed: freed.clear(); break;
+        }
+    }
+};
+
+// A save is a keyframe (previous == nullptr), or its predecessor plus the changes since it: a
+// short chain, restored by copying the keyframe and replaying the changes along the chain.
 struct Allocator::Saved {
-    std::unordered_map<Addr, State::Live> live;
-    std::map<Addr, State::Freed> freed;
+    std::shared_ptr<const AllocatorKeyframe> keyframe;
+    std::shared_ptr<const Saved> previous;
+    std::vector<State::Change> changes;
+    std::uint64_t changes_since_keyframe = 0;
     std::uint64_t live_payload = 0;
     std::uint64_t peak_payload = 0;
     std::uint64_t peak_heap = 0;
     std::uint64_t calls = 0;
     std::uint64_t examined = 0;
-    bool operator==(const Saved&) const = default;
 };
 
 }  // namespace memviz::alloc

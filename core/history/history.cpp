@@ -80,7 +80,7 @@ void History::restore(const Checkpoint& checkpoint) {
         m_stderr = m_library.stderr_text();
     }
     m_tracker.restore(checkpoint.memory);
-    m_machine.allocator().restore(*checkpoint.allocator);
+    m_machine.allocator().restore(checkpoint.allocator);
     m_machine.vm().restore(checkpoint.vm);
     m_library.restore(checkpoint.library, m_stdout, m_stderr);
     m_position = checkpoint.position;
