@@ -369,7 +369,11 @@ Snapshot Session::snapshot() {
     s.step = p.stop_index(m_granularity);
     s.step_count = m_history->frontier().stops[k];
     s.finished = m_history->finished();
-    const SourceLoc loc = vm.state() == vm::VmState::Faulted && vm.error() ? vm.error()->loc : vm.location();
+    // Where the run is: the next thing to run; the error's place; or, once it exited, the
+    // last statement that ran (the `return` or `exit` that ended it).
+    SourceLoc loc = vm.location();
+    if (vm.state() == vm::VmState::Faulted && vm.error()) loc = vm.error()->loc;
+    if (vm.state() == vm::VmState::Exited && p.line != 0) loc = vm.location_at(p.function, p.pc);
     s.line = loc.line;
     s.column = loc.column;
 

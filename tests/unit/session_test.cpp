@@ -292,3 +292,12 @@ TEST_CASE("session: past the history limit recording stops and says so; dropping
     CHECK(session.run_to_end() == StopReason::End);
     CHECK(session.snapshot().exit_status == 0);
 }
+
+TEST_CASE("session: after the program exits, the position is the statement that ended it") {
+    Session session;
+    REQUIRE(!session.load("int main(void) {\n    int x = 1;\n    return x - 1;\n}\n").has_errors());
+    CHECK(session.run_to_end() == StopReason::End);
+    const Snapshot s = session.snapshot();
+    CHECK(s.state == Snapshot::State::Exited);
+    CHECK(s.line == 3);
+}
