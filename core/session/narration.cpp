@@ -176,8 +176,23 @@ std::string quoted(const std::string& text) {
 
 }  // namespace
 
-std::vector<Changes::Range> WriteRecorder::merged() const {
-    std::vector<Changes::Range> ranges = m_ranges;
+void WriteRecorder::before_change(Addr first, std::span<const std::uint8_t> old_bytes, std::span<const Shadow> old_shadow) {
+    if (m_original.size() + old_bytes.size() > kMaxTracked) {
+        m_overflow.push_back({first, old_bytes.size()});
+        return;
+    }
+    for (std::size_t i = 0; i < old_bytes.size(); ++i) m_original.emplace(first + i, std::pair{old_bytes[i], old_shadow[i]});
+}
+
+std::vector<Changes::Range> WriteRecorder::changed(const AddressSpace& memory) const {
+    std::vector<Changes::Range> ranges = m_overflow;
+    for (const auto& [address, before] : m_original) {
+        std::uint8_t now = 0;
+        if (memory.read(address, {&now, 1})) continue;  // gone (the heap shrank)
+        const bool initialized_now = memory.shadow(address) == Shadow::Initialized;
+        if (now == before.first && (before.second == Shadow::Initialized || !initialized_now)) continue;
+        ranges.push_back({address, 1});
+    }
     std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Changes::Range> out;
     for (const Changes::Range& r : ranges) {

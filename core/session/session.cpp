@@ -334,7 +334,7 @@ session::StepRecord Session::replay_last_step() {
     machine.allocator().set_event_log(nullptr);
     m_history->set_memory_listener(nullptr);
 
-    record.written = writes.merged();
+    record.written = writes.changed(machine.memory());
     record.frames_after = summarize_frames();
     record.live_after = live_blocks();
     record.printed = std::string(m_loaded->library->stdout_text().substr(std::min(printed_before, m_loaded->library->stdout_text().size())));

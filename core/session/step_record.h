@@ -38,18 +38,21 @@ struct StepRecord {
     std::string printed;                          // what the step wrote to stdout
 };
 
-// Collects the ranges written while attached as the history's memory listener.
+// Collects what the step overwrote while attached as the history's memory listener.
 class WriteRecorder final : public MemoryObserver {
 public:
-    void before_change(Addr first, std::span<const std::uint8_t> old_bytes, std::span<const Shadow>) override {
-        if (!old_bytes.empty()) m_ranges.push_back({first, old_bytes.size()});
-    }
+    void before_change(Addr first, std::span<const std::uint8_t> old_bytes, std::span<const Shadow> old_shadow) override;
     void before_break_change(Addr) override {}
-    // The ranges, sorted and with overlapping or touching ones merged.
-    std::vector<Changes::Range> merged() const;
+    // The bytes whose value changed or that became initialized, compared with `memory` after
+    // the step, as sorted ranges with touching ones merged. A frame being pushed or a block
+    // handed out changes only the shadow of bytes that keep their value: that is not a write.
+    std::vector<Changes::Range> changed(const AddressSpace& memory) const;
 
 private:
-    std::vector<Changes::Range> m_ranges;
+    // Each byte's value and shadow before the step: the first record of it wins.
+    std::map<Addr, std::pair<std::uint8_t, Shadow>> m_original;
+    std::vector<Changes::Range> m_overflow;  // past kMaxTracked bytes: reported as written
+    static constexpr std::size_t kMaxTracked = 1 << 16;
 };
 
 // Fills the Changes of a snapshot from the record.
