@@ -1,6 +1,5 @@
 #include "layout_command.h"
 
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -8,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mem/layout.h"
+#include "segment_table.h"
 #include "support/format.h"
 
 namespace memviz::shell {
@@ -20,10 +20,6 @@ struct LayoutOptions {
     bool json = false;
     bool high_first = false;
 };
-
-std::string permissions_text(const Permissions& p) {
-    return std::string(p.read ? "r" : "-") + (p.write ? "w" : "-") + (p.execute ? "x" : "-");
-}
 
 // Sizes come as text so that "8M" and "0x800000" work as they do everywhere in memviz.
 void apply_size(const std::string& text, const char* option, std::uint64_t& out) {
@@ -38,9 +34,7 @@ void print_table(const Layout& layout, bool high_first) {
     std::cout << "Address space (" << info(layout.data_model()).name << "), "
               << (high_first ? "high addresses first" : "low addresses first") << ":\n";
     auto row = [](const Segment& s) {
-        std::cout << "  " << std::left << std::setw(12) << name(s.kind) << std::right << std::setw(20)
-                  << hex_address(s.first) << " - " << std::left << std::setw(20) << hex_address(s.last)
-                  << std::setw(5) << permissions_text(s.permissions) << human_size(s.size()) << "\n";
+        std::cout << segment_row(name(s.kind), s.first, s.last, permissions_text(s.permissions)) << "\n";
     };
     if (high_first) {
         for (auto it = segments.rbegin(); it != segments.rend(); ++it) row(*it);

@@ -1,6 +1,8 @@
 // memviz: the native command. Each subcommand lives in its own file and registers itself here.
 #include <CLI/CLI.hpp>
 
+#include "debug_command.h"
+#include "export_command.h"
 #include "layout_command.h"
 #include "run_command.h"
 #include "trace_command.h"
@@ -12,6 +14,8 @@ int main(int argc, char** argv) {
     memviz::shell::add_layout_command(app);
     memviz::shell::add_trace_commands(app);
     memviz::shell::add_run_command(app);
+    memviz::shell::add_debug_command(app);
+    memviz::shell::add_export_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -9,6 +9,22 @@ constexpr std::uint8_t bit(Granularity g) { return static_cast<std::uint8_t>(1u 
 
 }  // namespace
 
+std::string_view name(Granularity g) {
+    switch (g) {
+        case Granularity::Line: return "line";
+        case Granularity::Statement: return "statement";
+        case Granularity::Expression: return "expression";
+    }
+    return "?";
+}
+
+std::optional<Granularity> parse_granularity(std::string_view text) {
+    if (text == "line") return Granularity::Line;
+    if (text == "statement") return Granularity::Statement;
+    if (text == "expression") return Granularity::Expression;
+    return std::nullopt;
+}
+
 History::History(vm::Machine& machine, vm::CLibrary& library, HistoryConfig config)
     : m_machine(machine), m_library(library), m_config(config), m_tracker(machine.memory()), m_interval(config.min_interval) {
     for (const vm::Function& function : machine.vm().program().functions) {

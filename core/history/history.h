@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "history/memory_image.h"
@@ -28,6 +29,8 @@ namespace memviz::history {
 
 enum class Granularity : std::uint8_t { Line, Statement, Expression };
 inline constexpr std::size_t kGranularities = 3;
+std::string_view name(Granularity g);  // "line", "statement", "expression"
+std::optional<Granularity> parse_granularity(std::string_view text);
 
 // Where the run is, and the counters that make stops numberable. Restored with checkpoints.
 struct Position {

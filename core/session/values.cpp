@@ -19,44 +19,6 @@ bool overlaps(const std::vector<Changes::Range>& written, Addr first, std::uint6
     return false;
 }
 
-// A C character literal for `c`: 'A', '\n', '\0', '\x7f'.
-std::string char_literal(unsigned char c) {
-    switch (c) {
-        case '\0': return "'\\0'";
-        case '\n': return "'\\n'";
-        case '\t': return "'\\t'";
-        case '\r': return "'\\r'";
-        case '\'': return "'\\''";
-        case '\\': return "'\\\\'";
-        default: break;
-    }
-    if (c >= 32 && c < 127) return std::string("'") + static_cast<char>(c) + "'";
-    return "'\\x" + hex_address(c).substr(2) + "'";
-}
-
-// A C string literal for the bytes up to the first zero (at most `limit` shown).
-std::string string_literal(std::span<const std::uint8_t> bytes, std::size_t limit = 64) {
-    std::string out = "\"";
-    std::size_t shown = 0;
-    for (std::uint8_t byte : bytes) {
-        if (byte == 0) break;
-        if (shown++ == limit) {
-            out += "...";
-            break;
-        }
-        switch (byte) {
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            default:
-                if (byte >= 32 && byte < 127) out += static_cast<char>(byte);
-                else out += "\\x" + hex_address(byte).substr(2);
-        }
-    }
-    return out + "\"";
-}
-
 std::string index_name(std::uint64_t i) {
     std::string name = "[";
     return name.append(std::to_string(i)).append("]");
@@ -134,6 +96,44 @@ std::string scalar_text(const MachineView& machine, const Type* type, std::span<
 }
 
 }  // namespace
+
+// A C character literal for `c`: 'A', '\n', '\0', '\x7f'.
+std::string char_literal(unsigned char c) {
+    switch (c) {
+        case '\0': return "'\\0'";
+        case '\n': return "'\\n'";
+        case '\t': return "'\\t'";
+        case '\r': return "'\\r'";
+        case '\'': return "'\\''";
+        case '\\': return "'\\\\'";
+        default: break;
+    }
+    if (c >= 32 && c < 127) return std::string("'") + static_cast<char>(c) + "'";
+    return "'\\x" + hex_address(c).substr(2) + "'";
+}
+
+// A C string literal for the bytes up to the first zero (at most `limit` shown).
+std::string string_literal(std::span<const std::uint8_t> bytes, std::size_t limit) {
+    std::string out = "\"";
+    std::size_t shown = 0;
+    for (std::uint8_t byte : bytes) {
+        if (byte == 0) break;
+        if (shown++ == limit) {
+            out += "...";
+            break;
+        }
+        switch (byte) {
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            default:
+                if (byte >= 32 && byte < 127) out += static_cast<char>(byte);
+                else out += "\\x" + hex_address(byte).substr(2);
+        }
+    }
+    return out + "\"";
+}
 
 std::string format_slot(const Type* type, std::uint64_t value) {
     if (type == nullptr || !type->is_complete()) return "?";

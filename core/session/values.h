@@ -3,6 +3,7 @@
 // prints one value.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "lang/types.h"
@@ -24,6 +25,11 @@ struct VariableRef {
     Addr first = 0;
 };
 std::optional<VariableRef> variable_at(const MachineView& machine, Addr address);
+
+// C literals for a char ('A', '\n', '\x7f') and for the bytes up to the first zero ("hi\n"),
+// at most `limit` characters shown before "...".
+std::string char_literal(unsigned char c);
+std::string string_literal(std::span<const std::uint8_t> bytes, std::size_t limit = 64);
 
 // An operand slot's value as C type `type` reads it: a function's return value.
 std::string format_slot(const lang::Type* type, std::uint64_t value);

@@ -16,13 +16,27 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-}  // namespace
-
-CommandResult run_memviz(const std::string& arguments) {
-    char err_path[] = "/tmp/memviz-shell-test-XXXXXX";
-    int fd = mkstemp(err_path);
+// A fresh file in /tmp; the caller removes it.
+std::string temporary_file() {
+    char path[] = "/tmp/memviz-shell-test-XXXXXX";
+    int fd = mkstemp(path);
     if (fd < 0) throw std::runtime_error("mkstemp failed");
     close(fd);
+    return path;
+}
+
+}  // namespace
+
+CommandResult run_memviz(const std::string& arguments, const std::string& input) {
+    const std::string in_path = temporary_file();
+    std::ofstream(in_path, std::ios::binary) << input;
+    CommandResult result = run_memviz(arguments + " <'" + in_path + "'");
+    std::remove(in_path.c_str());
+    return result;
+}
+
+CommandResult run_memviz(const std::string& arguments) {
+    const std::string err_path = temporary_file();
     std::string command = std::string("'") + MEMVIZ_BINARY + "' " + arguments + " 2>'" + err_path + "'";
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) throw std::runtime_error("popen failed");
@@ -32,6 +46,6 @@ CommandResult run_memviz(const std::string& arguments) {
     int status = pclose(pipe);
     result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.err = read_file(err_path);
-    std::remove(err_path);
+    std::remove(err_path.c_str());
     return result;
 }

@@ -11,3 +11,5 @@ struct CommandResult {
 
 // `arguments` is appended to the binary's path as shell words; tests pass only fixed text.
 CommandResult run_memviz(const std::string& arguments);
+// The same with `input` as the command's standard input (a pipe's worth: not a terminal).
+CommandResult run_memviz(const std::string& arguments, const std::string& input);

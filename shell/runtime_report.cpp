@@ -1,0 +1,31 @@
+#include "runtime_report.h"
+
+#include "support/diagnostics.h"
+#include "support/format.h"
+
+namespace memviz::shell {
+
+std::string render_runtime_error(const vm::RuntimeError& error, const std::string& file, std::string_view source) {
+    Diagnostics one;
+    one.error(error.loc, std::string(vm::name(error.kind)) + ": " + error.message);
+    std::string text = one.render(file, source);
+    if (auto at = text.find(": error: "); at != std::string::npos) text.replace(at, 9, ": runtime error: ");
+    if (!error.explanation.empty()) text += "  " + error.explanation + "\n";
+    return text;
+}
+
+std::string leak_summary(std::uint64_t bytes, std::uint64_t payload) {
+    return std::to_string(bytes) + " bytes in the block at " + hex_address(payload) + " were never freed";
+}
+
+std::string_view leak_reason(bool reachable) {
+    return reachable ? "still reachable from a global variable" : "definitely lost: nothing points to them any more";
+}
+
+std::string render_leak(const std::string& file, std::uint32_t line, std::uint64_t bytes, std::uint64_t payload,
+                        bool reachable) {
+    return file + ":" + std::to_string(line) + ": leak: " + leak_summary(bytes, payload) + " (allocated on this line; " +
+           std::string(leak_reason(reachable)) + ")\n";
+}
+
+}  // namespace memviz::shell

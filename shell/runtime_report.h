@@ -1,0 +1,26 @@
+// How a run's end reads, shared by `memviz run` and `memviz debug` so a student sees the same
+// words in both: a runtime error as a compiler-style diagnostic, and a leak as Valgrind names it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "vm/runtime_error.h"
+
+namespace memviz::shell {
+
+// "FILE:LINE:COL: runtime error: KIND: MESSAGE", the source line with a caret, then the
+// plain-language explanation, indented.
+std::string render_runtime_error(const vm::RuntimeError& error, const std::string& file, std::string_view source);
+
+// "N bytes in the block at 0x... were never freed": the shared middle of a leak report.
+std::string leak_summary(std::uint64_t bytes, std::uint64_t payload);
+// Why it counts: definitely lost, or still reachable from a global.
+std::string_view leak_reason(bool reachable);
+
+// "FILE:LINE: leak: ... (allocated on this line; definitely lost: ...)".
+std::string render_leak(const std::string& file, std::uint32_t line, std::uint64_t bytes, std::uint64_t payload,
+                        bool reachable);
+
+}  // namespace memviz::shell
