@@ -22,7 +22,9 @@ struct MachineView {
 // caller, the line of its call).
 void describe_machine(const MachineView& machine, Snapshot& snapshot);
 
-// What the pointer value `value` points at (see PointerTarget).
-PointerTarget describe_pointer(const MachineView& machine, Addr value);
+// What the pointer value `value` points at (see PointerTarget). With `pointee`, the type the
+// pointer points to, a path into a variable stops at the part of that type: a `struct vector *`
+// to `v` is "`v`", not "`v.data`" (its first member, at the same address).
+PointerTarget describe_pointer(const MachineView& machine, Addr value, const lang::Type* pointee = nullptr);
 
 }  // namespace memviz::session

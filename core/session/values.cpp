@@ -69,7 +69,7 @@ std::string scalar_text(const MachineView& machine, const Type* type, std::span<
             return std::to_string(value);
         }
         case TypeKind::Pointer: {
-            target = describe_pointer(machine, raw);
+            target = describe_pointer(machine, raw, type->pointee());
             if (raw == 0) return "NULL";
             std::string text = hex_address(raw);
             // A char pointer to a readable string shows the string, as gdb does.
@@ -151,9 +151,10 @@ std::string format_slot(const Type* type, std::uint64_t value) {
     return std::to_string(size >= 8 ? value : value & ((std::uint64_t{1} << (8 * size)) - 1));
 }
 
-std::string element_path(const std::string& name, const Type* type, std::uint64_t offset) {
+std::string element_path(const std::string& name, const Type* type, std::uint64_t offset, const Type* stop) {
     std::string path = name;
     while (type != nullptr && type->is_complete() && offset < type->size()) {
+        if (offset == 0 && stop != nullptr && stop->is_complete() && lang::compatible(type->unqualified(), stop->unqualified())) break;
         if (lang::is_array(type) && type->element()->is_complete() && type->element()->size() > 0) {
             const std::uint64_t size = type->element()->size();
             path.append("[").append(std::to_string(offset / size)).append("]");
@@ -271,7 +272,7 @@ std::optional<VariableRef> variable_at(const MachineView& machine, Addr address)
     return std::nullopt;
 }
 
-PointerTarget describe_pointer(const MachineView& machine, Addr value) {
+PointerTarget describe_pointer(const MachineView& machine, Addr value, const Type* pointee) {
     using Kind = PointerTarget::Kind;
     if (value == 0) return {Kind::Null, 0, "NULL", 0, 0};
     const Segment* segment = machine.memory.layout().segment_of(value);
@@ -295,7 +296,7 @@ PointerTarget describe_pointer(const MachineView& machine, Addr value) {
     }
     if (segment != nullptr && (segment->kind == SegmentKind::Stack || segment->kind == SegmentKind::Data)) {
         if (auto variable = variable_at(machine, value)) {
-            const std::string path = element_path(variable->name, variable->type, value - variable->first);
+            const std::string path = element_path(variable->name, variable->type, value - variable->first, pointee);
             const std::string owner = variable->owner == "global" ? " (a global)" : " in " + variable->owner;
             return {Kind::Variable, value, "`" + path + "`" + owner, variable->first, value - variable->first};
         }

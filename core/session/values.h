@@ -35,6 +35,8 @@ std::string string_literal(std::span<const std::uint8_t> bytes, std::size_t limi
 std::string format_slot(const lang::Type* type, std::uint64_t value);
 
 // "scores[2]", "p->next" style path to the byte `offset` bytes into a `type` named `name`.
-std::string element_path(const std::string& name, const lang::Type* type, std::uint64_t offset);
+// Descends no further than a part of type `stop` at the exact address, when given.
+std::string element_path(const std::string& name, const lang::Type* type, std::uint64_t offset,
+                         const lang::Type* stop = nullptr);
 
 }  // namespace memviz::session

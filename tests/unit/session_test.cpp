@@ -301,3 +301,21 @@ TEST_CASE("session: after the program exits, the position is the statement that 
     CHECK(s.state == Snapshot::State::Exited);
     CHECK(s.line == 3);
 }
+
+TEST_CASE("session: a pointer to a struct names the struct, a pointer to its first member names the member") {
+    Session session;
+    REQUIRE(!session.load(R"(struct vector { int data[4]; int length; };
+int main(void) {
+    struct vector v = {{1, 2, 3, 4}, 4};
+    struct vector *whole = &v;
+    int *first = &v.data[0];
+    int *third = &v.data[2];
+    return whole->length + *first + *third - 9;
+}
+)").has_errors());
+    CHECK(session.run_to_line(7) == StopReason::Step);
+    const Snapshot s = session.snapshot();
+    CHECK(variable(s, "whole")->target->description == "`v` in main");
+    CHECK(variable(s, "first")->target->description == "`v.data[0]` in main");
+    CHECK(variable(s, "third")->target->description == "`v.data[2]` in main");
+}
