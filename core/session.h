@@ -109,6 +109,12 @@ public:
         Shadow shadow = Shadow::Unallocated;
     };
     std::vector<MemoryByte> read_memory(Addr first, std::uint64_t count);
+    // The object at `address` read as the program's type spelled `type` ("struct node",
+    // "int [4]", "char *"), named `name`, as a snapshot shows variables; nullopt when the
+    // program uses no type of that spelling (or nothing is loaded).
+    std::optional<ValueView> value_at(Addr address, std::string_view type, std::string name);
+    // What a pointer holding `value` points at, as snapshots describe pointers.
+    PointerTarget describe_pointer(Addr value);
 
     // The position in the history (tick, stop counts) and the machine, for the views' builders.
     const history::Position& position() const;

@@ -277,7 +277,8 @@ void DebugShell::show_location(bool frame_changed) {
 }
 
 ValueSource DebugShell::values() const {
-    return {m_now, m_session.options().data_model, [this](Addr a, std::uint64_t n) { return m_session.read_memory(a, n); }};
+    return {m_now, m_session.options().data_model, [this](Addr a, std::uint64_t n) { return m_session.read_memory(a, n); },
+            [this](Addr a, std::string_view type, std::string name) { return m_session.value_at(a, type, std::move(name)); }};
 }
 
 std::vector<std::vector<Session::MemoryByte>> DebugShell::watched_bytes() {

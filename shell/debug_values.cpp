@@ -364,7 +364,10 @@ Result<ValueView> value_at(const ValueSource& source, std::string name, std::str
         return view;
     }
 
-    // A struct or union: laid out after a variable of the same type.
+    // A struct or union: read as the program's own type, or laid out after a variable of it.
+    if (source.typed) {
+        if (auto typed = source.typed(address, plain, view.name)) return std::move(*typed);
+    }
     const ValueView* model = find_in_snapshot(source.snapshot, [&](const ValueView& v) {
         return unqualified(v.type) == plain && !v.children.empty();
     });

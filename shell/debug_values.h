@@ -27,6 +27,9 @@ struct ValueSource {
     const Snapshot& snapshot;
     DataModel data_model = DataModel::LP64;
     std::function<std::vector<Session::MemoryByte>(Addr, std::uint64_t)> read;
+    // The object at an address read as one of the program's types by its spelling
+    // (Session::value_at): how a struct only pointers reach is shown. Empty: not available.
+    std::function<std::optional<ValueView>(Addr, std::string_view, std::string)> typed;
 };
 
 // --- C types by their spelling ---------------------------------------------------------------

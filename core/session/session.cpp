@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <map>
+
 #include "lang/compile.h"
 #include "lang/parse.h"
 #include "session/describe.h"
@@ -29,7 +31,28 @@ struct Session::Loaded {
     std::unique_ptr<vm::Program> program;
     std::unique_ptr<vm::CLibrary> library;
     std::unique_ptr<vm::Machine> machine;
+    // Every type the program's variables and functions use, by its unqualified C spelling:
+    // how a debugger's `print *list` finds `struct node`. Made on first use.
+    std::map<std::string, const lang::Type*> types;
 };
+
+namespace {
+
+void collect_types(const lang::Type* type, std::map<std::string, const lang::Type*>& into) {
+    if (type == nullptr) return;
+    const lang::Type* plain = type->unqualified() != nullptr ? type->unqualified() : type;
+    if (!into.emplace(lang::to_string(plain), plain).second) return;
+    if (lang::is_pointer(plain) || lang::is_array(plain)) collect_types(plain->pointee(), into);
+    if (lang::is_record(plain) && plain->is_complete()) {
+        for (const lang::Member& member : plain->members()) collect_types(member.type, into);
+    }
+    if (lang::is_function(plain)) {
+        collect_types(plain->return_type(), into);
+        for (const lang::Type* param : plain->params()) collect_types(param, into);
+    }
+}
+
+}  // namespace
 
 Session::Session() = default;
 Session::~Session() = default;
@@ -102,6 +125,30 @@ std::vector<Session::MemoryByte> Session::read_memory(Addr first, std::uint64_t 
         if (!memory.read(first + i, {&byte, 1})) out[static_cast<std::size_t>(i)] = {byte, memory.shadow(first + i)};
     }
     return out;
+}
+
+std::optional<ValueView> Session::value_at(Addr address, std::string_view type, std::string name) {
+    if (!m_loaded) return std::nullopt;
+    auto& types = m_loaded->types;
+    if (types.empty()) {
+        for (const vm::Global& global : m_loaded->program->globals) collect_types(global.type, types);
+        for (const vm::Function& function : m_loaded->program->functions) {
+            collect_types(function.type, types);
+            for (const vm::FrameSlot& slot : function.slots) collect_types(slot.type, types);
+        }
+    }
+    auto found = types.find(std::string(type));
+    if (found == types.end() || !found->second->is_complete()) return std::nullopt;
+    vm::Machine& machine = *m_loaded->machine;
+    const std::vector<Changes::Range> written = m_snapshot ? m_snapshot->changes.written : std::vector<Changes::Range>{};
+    return session::describe_value({*m_loaded->program, machine.vm(), machine.memory(), machine.allocator()},
+                                   std::move(name), found->second, address, written);
+}
+
+PointerTarget Session::describe_pointer(Addr value) {
+    if (!m_loaded) return PointerTarget{};
+    vm::Machine& machine = *m_loaded->machine;
+    return session::describe_pointer({*m_loaded->program, machine.vm(), machine.memory(), machine.allocator()}, value);
 }
 
 std::vector<std::vector<std::uint8_t>> Session::watched_bytes() {

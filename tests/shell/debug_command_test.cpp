@@ -266,3 +266,22 @@ TEST_CASE("memviz debug: compile errors print like memviz run and exit 2") {
     CHECK(has(run.err, path + ":2:12: error: 'y' undeclared"));
     CHECK(run.out.empty());
 }
+
+TEST_CASE("memviz debug: print follows pointers into structs no variable holds, along a linked list") {
+    const std::string path = c_file("list", R"(#include <stdlib.h>
+struct node { int value; struct node *next; };
+int main(void) {
+    struct node *head = malloc(sizeof(struct node));
+    head->value = 1;
+    head->next = malloc(sizeof(struct node));
+    head->next->value = 2;
+    head->next->next = NULL;
+    return 0;
+}
+)");
+    const Transcript s{run_memviz("debug " + path, "until 9\nprint head->next->value\nprint *head->next\n"), {}};
+    const std::vector<std::string> r = replies(s.result.out);
+    REQUIRE(r.size() >= 4);
+    CHECK(has(r[2], "head->next->value = 2 (int)"));
+    CHECK(has(r[3], "*head->next = {value = 2, next = NULL} (struct node)"));
+}
