@@ -133,7 +133,8 @@ TEST_CASE("session: next steps over calls, finish_back returns to the call, next
 TEST_CASE("session: a watchpoint stops after the write, forward and backward") {
     Session session;
     REQUIRE(!session.load(kSquares).has_errors());
-    const ValueView* total = variable(session.snapshot(), "total");
+    const Snapshot start = session.snapshot();
+    const ValueView* total = variable(start, "total");
     REQUIRE(total != nullptr);
     session.add_watchpoint(total->address, total->size, "total");
     CHECK(session.continue_forward() == StopReason::Watchpoint);
