@@ -281,6 +281,15 @@ ValueSource DebugShell::values() const {
             [this](Addr a, std::string_view type, std::string name) { return m_session.value_at(a, type, std::move(name)); }};
 }
 
+std::optional<Evaluated> DebugShell::evaluate_or_say(std::string_view expression) {
+    auto evaluated = evaluate(expression, values());
+    if (!evaluated.ok()) {
+        say(evaluated.error());
+        return std::nullopt;
+    }
+    return std::move(evaluated.value());
+}
+
 std::vector<std::vector<Session::MemoryByte>> DebugShell::watched_bytes() {
     std::vector<std::vector<Session::MemoryByte>> out;
     for (const Watchpoint& watch : m_session.watchpoints()) out.push_back(m_session.read_memory(watch.first, watch.size));

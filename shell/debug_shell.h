@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "debug_expr.h"
 #include "debug_values.h"
 #include "session.h"
 
@@ -54,6 +56,8 @@ private:
     std::string value_text(std::string_view type, const std::vector<Session::MemoryByte>& bytes) const;
     std::vector<std::vector<Session::MemoryByte>> watched_bytes();
     ValueSource values() const;  // the current snapshot and memory, for print, x and watch
+    // `expression` evaluated over values(), or nothing after saying why it could not be.
+    std::optional<Evaluated> evaluate_or_say(std::string_view expression);
 
     Session& m_session;
     std::string m_file;

@@ -76,14 +76,10 @@ void DebugShell::watch(std::string_view argument) {
             size = *bytes;
         }
     } else {
-        const ValueSource source = values();
-        auto evaluated = evaluate(argument, source);
-        if (!evaluated.ok()) {
-            say(evaluated.error());
-            return;
-        }
-        const ValueView& value = evaluated.value().value;
-        if (!evaluated.value().lvalue || value.size == 0) {
+        const auto evaluated = evaluate_or_say(argument);
+        if (!evaluated) return;
+        const ValueView& value = evaluated->value;
+        if (!evaluated->lvalue || value.size == 0) {
             say("`" + value.name + "` is not stored in memory: watch a variable, an element, a member or *p.");
             return;
         }
@@ -123,13 +119,9 @@ void DebugShell::print(std::string_view expression) {
         say("print what? For example: print total, print *p, print scores[2], print list->next");
         return;
     }
-    const ValueSource source = values();
-    auto evaluated = evaluate(expression, source);
-    if (!evaluated.ok()) {
-        say(evaluated.error());
-        return;
-    }
-    const ValueView& value = evaluated.value().value;
+    const auto evaluated = evaluate_or_say(expression);
+    if (!evaluated) return;
+    const ValueView& value = evaluated->value;
     std::string text = value.name + " = " + inline_value(value) + " (" + value.type + ")";
     if (!value.initialized && value.value == "?") text += ": never written, so its value is unknown";
     for (const std::string& line : wrap(text, m_width, "")) m_out << line << "\n";
@@ -149,13 +141,9 @@ void DebugShell::examine(std::string_view spec, std::string_view expression) {
         say("x needs an address: x/4xw &n, x/s name, x/8xb 0x4052a0");
         return;
     }
-    const ValueSource source = values();
-    auto evaluated = evaluate(expression, source);
-    if (!evaluated.ok()) {
-        say(evaluated.error());
-        return;
-    }
-    const ValueView& value = evaluated.value().value;
+    const auto evaluated = evaluate_or_say(expression);
+    if (!evaluated) return;
+    const ValueView& value = evaluated->value;
     // As gdb does: an array means its first byte, a pointer or an integer its value.
     std::optional<Addr> address;
     if (is_array_type(value.type)) {
@@ -169,7 +157,7 @@ void DebugShell::examine(std::string_view spec, std::string_view expression) {
         say("`" + value.name + "` has no address value (" + value.value + ").");
         return;
     }
-    auto dump = dump_memory(source, *address, format.value(), m_width);
+    auto dump = dump_memory(values(), *address, format.value(), m_width);
     if (!dump.ok()) say(dump.error());
     else m_out << dump.value();
 }
