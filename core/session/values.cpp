@@ -250,26 +250,10 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
 }
 
 std::optional<VariableRef> variable_at(const MachineView& machine, Addr address) {
-    const Segment* segment = machine.memory.layout().segment_of(address);
-    if (segment == nullptr) return std::nullopt;
-    if (segment->kind == SegmentKind::Stack) {
-        for (const vm::Vm::FrameRef& frame : machine.vm.frames()) {
-            const vm::Function& function = machine.program.functions.at(frame.function);
-            const vm::FrameSlot* best = nullptr;
-            for (const vm::FrameSlot& slot : function.slots) {
-                const Addr first = frame.fp + static_cast<Addr>(slot.offset);
-                if (address >= first && address - first < slot.size && (best == nullptr || slot.size > best->size)) best = &slot;
-            }
-            if (best != nullptr) return VariableRef{best->name, function.name, best->type, frame.fp + static_cast<Addr>(best->offset)};
-        }
-    } else if (segment->kind == SegmentKind::Data) {
-        for (std::size_t i = 0; i < machine.program.globals.size(); ++i) {
-            const vm::Global& global = machine.program.globals[i];
-            const Addr first = machine.vm.image().global_address[i];
-            if (address >= first && address - first < global.size) return VariableRef{global.name, "global", global.type, first};
-        }
-    }
-    return std::nullopt;
+    auto variable = machine.vm.variable_containing(address);
+    if (!variable) return std::nullopt;
+    const std::string owner = variable->on_stack ? machine.program.functions.at(variable->function).name : "global";
+    return VariableRef{std::string(variable->name), owner, variable->type, variable->first};
 }
 
 PointerTarget describe_pointer(const MachineView& machine, Addr value, const Type* pointee) {

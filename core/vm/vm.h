@@ -111,6 +111,19 @@ public:
         Addr fp = 0;
         std::uint32_t function = 0;
     };
+    // The variable holding `address`: a live frame's parameter or local, or a global. Variables
+    // of sibling blocks may share frame bytes: the largest one holding the address is chosen, so
+    // that bounds taken from it never call a valid access an overflow.
+    struct Variable {
+        Addr first = 0;
+        std::uint64_t size = 0;
+        bool on_stack = false;
+        bool is_parameter = false;
+        std::string_view name;
+        const lang::Type* type = nullptr;
+        std::uint32_t function = 0;  // whose frame, when on the stack
+    };
+    std::optional<Variable> variable_containing(Addr address) const;
     // The call stack, innermost first, found by following the saved frame pointers and return
     // addresses in simulated memory (so it shows what the program's own bytes say).
     std::vector<FrameRef> frames() const;
@@ -165,13 +178,6 @@ private:
     std::string describe_owner(Addr address) const;
     void fail(RuntimeErrorKind kind, std::string message, std::string explanation,
               std::optional<Addr> address = std::nullopt);
-    // A variable in simulated memory: a live frame's parameter or local, or a global.
-    struct Variable {
-        Addr first = 0;
-        std::uint64_t size = 0;
-        bool on_stack = false;
-    };
-    std::optional<Variable> variable_containing(Addr address) const;
     // The stack buffer or global buffer overflow error for an access outside [first, first + size).
     RuntimeError bounds_error(Addr address, std::uint64_t bytes, Addr first, std::uint64_t size, bool on_stack,
                               std::string_view what) const;

@@ -34,22 +34,21 @@ std::optional<Vm::Variable> Vm::variable_containing(Addr address) const {
     if (segment == nullptr) return std::nullopt;
     if (segment->kind == SegmentKind::Stack) {
         for (const FrameRef& frame : frames()) {
-            // Variables of sibling blocks may share bytes: the largest one holding the address
-            // bounds the access, so that no valid access is ever called an overflow.
             std::optional<Variable> found;
             for (const FrameSlot& slot : m_program.functions.at(frame.function).slots) {
                 const Addr first = frame.fp + static_cast<Addr>(slot.offset);
                 if (address >= first && address - first < slot.size && (!found || slot.size > found->size)) {
-                    found = Variable{first, slot.size, true};
+                    found = Variable{first, slot.size, true, slot.is_parameter, slot.name, slot.type, frame.function};
                 }
             }
             if (found) return found;
         }
     } else if (segment->kind == SegmentKind::Data) {
         for (std::size_t index = 0; index < m_program.globals.size(); ++index) {
+            const Global& global = m_program.globals[index];
             const Addr first = m_image.global_address[index];
-            if (address >= first && address - first < m_program.globals[index].size) {
-                return Variable{first, m_program.globals[index].size, false};
+            if (address >= first && address - first < global.size) {
+                return Variable{first, global.size, false, false, global.name, global.type, 0};
             }
         }
     }
@@ -65,25 +64,11 @@ std::string Vm::describe_owner(Addr address) const {
                    " (malloc does not clear memory)";
         }
     }
-    if (segment != nullptr && segment->kind == SegmentKind::Stack) {
-        for (const FrameRef& frame : frames()) {
-            const Function& function = m_program.functions.at(frame.function);
-            for (const FrameSlot& slot : function.slots) {
-                const Addr first = frame.fp + static_cast<Addr>(slot.offset);
-                if (address >= first && address - first < slot.size) {
-                    return std::string(slot.is_parameter ? "the parameter `" : "the local variable `") + slot.name +
-                           "` of " + function.name;
-                }
-            }
-        }
-    }
-    if (segment != nullptr && segment->kind == SegmentKind::Data) {
-        for (std::size_t index = 0; index < m_program.globals.size(); ++index) {
-            const Addr first = m_image.global_address[index];
-            if (address >= first && address - first < m_program.globals[index].size) {
-                return "the global variable `" + m_program.globals[index].name + "`";
-            }
-        }
+    if (auto variable = variable_containing(address)) {
+        const std::string name(variable->name);
+        if (!variable->on_stack) return "the global variable `" + name + "`";
+        return std::string(variable->is_parameter ? "the parameter `" : "the local variable `") + name + "` of " +
+               m_program.functions.at(variable->function).name;
     }
     return "memory at " + hex_address(address);
 }
