@@ -129,7 +129,7 @@ void mark_payload(Allocator::State& s, Addr block, std::uint64_t requested) {
 }
 
 void remember_live(Allocator::State& s, Addr block, Addr payload, std::uint64_t requested, Site site) {
-    s.set_live(payload, {requested, site});
+    s.live.set(payload, {requested, site});
     s.reuse(block, s.heap.size(block));
     s.live_payload += requested;
     s.peak_payload = std::max(s.peak_payload, s.live_payload);
@@ -188,77 +188,47 @@ Allocator::Allocator(AddressSpace& memory, AllocatorConfig config)
 
 Allocator::~Allocator() = default;
 
-namespace {
-
-// The bookkeeping a save stands for: its keyframe with the changes along its chain applied.
-AllocatorKeyframe contents(const Allocator::Saved& saved) {
-    std::vector<const Allocator::Saved*> chain;
-    for (const Allocator::Saved* at = &saved; at != nullptr; at = at->previous.get()) chain.push_back(at);
-    AllocatorKeyframe out = *saved.keyframe;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        for (const Allocator::State::Change& change : (*it)->changes) out.apply(change);
-    }
-    return out;
-}
-
-}  // namespace
-
 std::shared_ptr<const Allocator::Saved> Allocator::save() const {
     State& s = *m_state;
     auto saved = std::make_shared<Saved>();
-    const std::uint64_t since = s.base ? s.base->changes_since_keyframe + s.changes.size() : 0;
-    // A new keyframe once the chain's changes outweigh half the maps: restoring then costs a
-    // copy of the maps plus at most as many changes, and keyframes come rarely enough that their
-    // copies cost O(1) per change.
-    if (!s.base || since > std::max<std::uint64_t>(16, (s.live.size() + s.freed.size()) / 2)) {
-        saved->keyframe = std::make_shared<const AllocatorKeyframe>(AllocatorKeyframe{s.live, s.freed});
-    } else {
-        saved->keyframe = s.base->keyframe;
-        saved->previous = s.base;
-        saved->changes = std::move(s.changes);
-        saved->changes_since_keyframe = since;
-    }
+    saved->live = s.live;  // shares every page: the allocator copies a page when it next writes it
+    saved->freed = s.freed;
+    saved->freed_reach = s.freed_reach;
+    const Saved* last = s.last_saved.get();
+    saved->new_bytes = sizeof(Saved) + saved->live.unshared_bytes(last != nullptr ? &last->live : nullptr) +
+                       saved->freed.unshared_bytes(last != nullptr ? &last->freed : nullptr);
     saved->live_payload = s.live_payload;
     saved->peak_payload = s.peak_payload;
     saved->peak_heap = s.peak_heap;
     saved->calls = s.calls;
     saved->examined = s.examined;
-    s.changes.clear();
-    s.logging = true;
-    s.base = saved;
+    s.last_saved = saved;
     return saved;
 }
 
 bool Allocator::same(const Saved& a, const Saved& b) {
-    const AllocatorKeyframe left = contents(a);
-    const AllocatorKeyframe right = contents(b);
-    return left.live == right.live && left.freed == right.freed && a.live_payload == b.live_payload &&
+    return a.live == b.live && a.freed == b.freed && a.live_payload == b.live_payload &&
            a.peak_payload == b.peak_payload && a.peak_heap == b.peak_heap && a.calls == b.calls && a.examined == b.examined;
 }
 
-std::uint64_t Allocator::host_bytes(const Saved& saved) {
-    std::uint64_t bytes = sizeof(Saved) + saved.changes.size() * sizeof(State::Change);
-    if (saved.previous == nullptr) {
-        // A keyframe: a hash node or tree node per entry, with its key and value.
-        bytes += saved.keyframe->live.size() * (sizeof(std::pair<const Addr, State::Live>) + 32) +
-                 saved.keyframe->freed.size() * (sizeof(std::pair<const Addr, State::Freed>) + 32);
-    }
-    return bytes;
+std::uint64_t Allocator::host_bytes(const Saved& saved) { return saved.new_bytes; }
+
+std::uint64_t Allocator::whole_host_bytes(const Saved& saved) {
+    return sizeof(Saved) + saved.live.unshared_bytes(nullptr) + saved.freed.unshared_bytes(nullptr);
 }
 
 void Allocator::restore(const std::shared_ptr<const Saved>& saved_pointer) {
     State& s = *m_state;
     const Saved& saved = *saved_pointer;
-    AllocatorKeyframe maps = contents(saved);
-    s.live = std::move(maps.live);
-    s.freed = std::move(maps.freed);
-    s.base = saved_pointer;  // later changes are relative to this
+    s.live = saved.live;
+    s.freed = saved.freed;
+    s.freed_reach = saved.freed_reach;
     s.live_payload = saved.live_payload;
     s.peak_payload = saved.peak_payload;
     s.peak_heap = saved.peak_heap;
     s.calls = saved.calls;
     s.examined = saved.examined;
-    s.changes.clear();
+    s.last_saved = saved_pointer;
 }
 
 unsigned Allocator::alignment() const { return m_state->format.alignment; }
@@ -326,8 +296,8 @@ std::optional<AllocError> Allocator::free(Addr payload, Site site) {
     const Addr merged = coalesce(s, m_events, block);
     s.policy->insert(heap, merged);
 
-    const State::Live live = s.live[payload];
-    s.erase_live(payload);
+    const State::Live live = *s.live.find(payload);
+    s.live.erase(payload);
     s.live_payload -= live.requested;
     s.set_freed(payload, {live.requested, live.site, site});
     return std::nullopt;
@@ -346,7 +316,8 @@ Allocator::ReallocResult Allocator::realloc(Addr payload, std::uint64_t size, Si
     }
     HeapView& heap = s.heap;
     const Addr block = heap.block_of(payload);
-    const std::uint64_t old_requested = s.live[payload].requested;
+    const State::Live old = *s.live.find(payload);  // validated: it is live
+    const std::uint64_t old_requested = old.requested;
 
     if (m_config.policy != PolicyKind::Textbook) {
         ++s.calls;
@@ -387,7 +358,7 @@ Allocator::ReallocResult Allocator::realloc(Addr payload, std::uint64_t size, Si
             m_memory.set_shadow(payload + size, heap.payload_capacity(block) - size, Shadow::Unallocated);
             s.live_payload = s.live_payload - old_requested + size;
             s.peak_payload = std::max(s.peak_payload, s.live_payload);
-            s.set_live(payload, {size, s.live[payload].site});
+            s.live.set(payload, {size, old.site});
             s.reuse(block, heap.size(block));
             note(m_events, Kind::InPlace, block, heap.size(block));
             return {payload, std::nullopt};

@@ -178,8 +178,10 @@ public:
     // Precondition: `saved` came from this allocator, and the heap bytes are restored with it.
     void restore(const std::shared_ptr<const Saved>& saved);
     static bool same(const Saved& a, const Saved& b);
-    // Host bytes `saved` holds, roughly (for the history's memory figure).
+    // Host bytes `saved` added to the saves before it (for the history's memory figure), and
+    // the host bytes it holds in all.
     static std::uint64_t host_bytes(const Saved& saved);
+    static std::uint64_t whole_host_bytes(const Saved& saved);
 
     struct State;  // defined in allocator_state.h, for the allocator's own files
 

@@ -3,20 +3,24 @@
 // live block was asked for and where, and which pointers were freed.
 #pragma once
 
-#include <map>
+#include <algorithm>
 #include <memory>
 #include <vector>
-#include <unordered_map>
 
 #include "alloc/allocator.h"
 #include "alloc/heap_view.h"
+#include "alloc/paged_map.h"
 #include "alloc/policy.h"
 
 namespace memviz::alloc {
 
 struct Allocator::State {
     State(AddressSpace& memory, const BlockFormat& block_format, std::unique_ptr<Policy> fit)
-        : format(block_format), heap(memory, block_format), policy(std::move(fit)) {}
+        : format(block_format),
+          heap(memory, block_format),
+          policy(std::move(fit)),
+          live(memory.heap_start()),
+          freed(memory.heap_start()) {}
 
     BlockFormat format;
     HeapView heap;
@@ -29,7 +33,7 @@ struct Allocator::State {
         Site site = 0;
         bool operator==(const Live&) const = default;
     };
-    std::unordered_map<Addr, Live> live;  // by payload address
+    PagedMap<Live> live;  // by payload address
 
     struct Freed {
         std::uint64_t requested = 0;
@@ -42,62 +46,36 @@ struct Allocator::State {
     // bytes again. Bounded: past kFreedMemory entries it is cleared, and a later double free
     // reads as an invalid free.
     static constexpr std::size_t kFreedMemory = 1 << 20;
-    std::map<Addr, Freed> freed;
+    PagedMap<Freed> freed;
+    // At least the largest `requested` in `freed`: how far before an address a freed payload
+    // holding it can start.
+    std::uint64_t freed_reach = 0;
 
-    // Forgets the freed payloads that overlap [first, first + size): that memory is in use again.
-    void reuse(Addr first, std::uint64_t size) {
-        auto it = freed.lower_bound(first);
-        if (it != freed.begin()) {
-            auto before = std::prev(it);
-            if (before->first + before->second.requested > first) it = before;
-        }
-        while (it != freed.end() && it->first < first + size) {
-            log({Change::Kind::EraseFreed, it->first, {}, {}});
-            it = freed.erase(it);
-        }
-    }
-
-    // Every change to `live` and `freed` goes through these, so the history can keep a short log
-    // of them between checkpoints instead of copying both maps each time (Allocator::save).
-    struct Change {
-        enum class Kind : std::uint8_t { SetLive, EraseLive, SetFreed, EraseFreed, ClearFreed } kind{};
-        Addr payload = 0;
-        Live live;
-        Freed freed;
-        bool operator==(const Change&) const = default;
-    };
-    void set_live(Addr payload, Live value) {
-        live[payload] = value;
-        log({Change::Kind::SetLive, payload, value, {}});
-    }
-    void erase_live(Addr payload) {
-        live.erase(payload);
-        log({Change::Kind::EraseLive, payload, {}, {}});
-    }
     void set_freed(Addr payload, Freed value) {
         if (freed.size() >= kFreedMemory) {
             freed.clear();
-            log({Change::Kind::ClearFreed, 0, {}, {}});
+            freed_reach = 0;
         }
-        freed[payload] = value;
-        log({Change::Kind::SetFreed, payload, {}, value});
+        freed.set(payload, value);
+        freed_reach = std::max(freed_reach, std::max<std::uint64_t>(value.requested, 1));
     }
-    void log(const Change& change) {
-        if (!logging) return;
-        if (changes.size() >= kMaxChanges) {
-            // No save for a long time (the history stopped recording): the next save will be a
-            // keyframe instead, so the log need not grow without bound.
-            changes.clear();
-            base.reset();
-            logging = false;
-            return;
+    // The freed payload holding `address` (a freed malloc(0) holds its first byte), if any.
+    const PagedMap<Freed>::Entry* freed_holding(Addr address) const {
+        const auto* entry = freed.at_or_before(address, freed_reach);
+        if (entry == nullptr || address >= entry->first + std::max<std::uint64_t>(entry->second.requested, 1)) return nullptr;
+        return entry;
+    }
+    // Forgets the freed payloads that overlap [first, first + size): that memory is in use again.
+    void reuse(Addr first, std::uint64_t size) {
+        if (const auto* before = freed.at_or_before(first, freed_reach);
+            before != nullptr && before->first < first && before->first + before->second.requested > first) {
+            freed.erase(before->first);
         }
-        changes.push_back(change);
+        freed.erase_range(first, first + size);
     }
-    static constexpr std::size_t kMaxChanges = 1 << 20;
-    bool logging = false;         // from the first save on
-    std::vector<Change> changes;  // since the last save or restore
-    std::shared_ptr<const Allocator::Saved> base;  // what `changes` are relative to
+
+    // The last save, which the next one shares unchanged pages with (for its cost).
+    std::shared_ptr<const Allocator::Saved> last_saved;
 
     std::uint64_t live_payload = 0;
     std::uint64_t peak_payload = 0;
@@ -108,30 +86,12 @@ struct Allocator::State {
     Addr epilogue() const { return heap.memory().brk() - format.word; }
 };
 
-// Both maps in full, shared by the saves that follow until the next keyframe.
-struct AllocatorKeyframe {
-    std::unordered_map<Addr, Allocator::State::Live> live;
-    std::map<Addr, Allocator::State::Freed> freed;
-
-    void apply(const Allocator::State::Change& change) {
-        using Kind = Allocator::State::Change::Kind;
-        switch (change.kind) {
-            case Kind::SetLive: live[change.payload] = change.live; break;
-            case Kind::EraseLive: live.erase(change.payload); break;
-            case Kind::SetFreed: freed[change.payload] = change.freed; break;
-            case Kind::EraseFreed: freed.erase(change.payload); break;
-            case Kind::ClearFreed: freed.clear(); break;
-        }
-    }
-};
-
-// A save is a keyframe (previous == nullptr), or its predecessor plus the changes since it: a
-// short chain, restored by copying the keyframe and replaying the changes along the chain.
+// A save shares the maps' pages with the allocator and with earlier saves (copy on write).
 struct Allocator::Saved {
-    std::shared_ptr<const AllocatorKeyframe> keyframe;
-    std::shared_ptr<const Saved> previous;
-    std::vector<State::Change> changes;
-    std::uint64_t changes_since_keyframe = 0;
+    PagedMap<State::Live> live;
+    PagedMap<State::Freed> freed;
+    std::uint64_t freed_reach = 0;
+    std::uint64_t new_bytes = 0;  // host bytes of the pages the previous save did not hold
     std::uint64_t live_payload = 0;
     std::uint64_t peak_payload = 0;
     std::uint64_t peak_heap = 0;

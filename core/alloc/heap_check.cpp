@@ -34,11 +34,11 @@ std::optional<Block> Allocator::block_containing(Addr address) const {
         if (address < block || address >= block + size) return true;
         const bool allocated = s.heap.allocated(block);
         const Addr payload = s.heap.payload(block);
-        const auto live = s.live.find(payload);
+        const auto* live = s.live.find(payload);
         found = Block{block, size, payload, size - (allocated ? s.format.overhead() : s.format.word),
-                      allocated && live != s.live.end() ? live->second.requested : 0,
+                      allocated && live != nullptr ? live->requested : 0,
                       allocated ? BlockState::Allocated : BlockState::Free, s.heap.has_footer(block),
-                      allocated && live != s.live.end() ? live->second.site : 0};
+                      allocated && live != nullptr ? live->site : 0};
         return false;
     });
     return found;
@@ -54,12 +54,9 @@ std::vector<Block> Allocator::blocks() const {
 }
 
 std::optional<Allocator::FreedBlock> Allocator::freed_block_containing(Addr address) const {
-    const auto& freed = m_state->freed;
-    auto after = freed.upper_bound(address);
-    if (after == freed.begin()) return std::nullopt;
-    const auto& [payload, info] = *std::prev(after);
-    // A freed malloc(0) still owns its first byte, so a pointer to it is recognised.
-    if (address >= payload + std::max<std::uint64_t>(info.requested, 1)) return std::nullopt;
+    const auto* entry = m_state->freed_holding(address);
+    if (entry == nullptr) return std::nullopt;
+    const auto& [payload, info] = *entry;
     return FreedBlock{payload, info.requested, info.allocated_at, info.freed_at};
 }
 
@@ -72,10 +69,10 @@ std::optional<AllocError> Allocator::validate(Addr payload, ErrorKind kind) cons
     const std::string pointer = hex_address(payload);
     AllocError error{kind, payload, "", std::nullopt, 0, 0};
 
-    if (auto freed = s.freed.find(payload); freed != s.freed.end()) {
+    if (const auto* freed = s.freed.find(payload); freed != nullptr) {
         error.kind = kind == ErrorKind::InvalidFree ? ErrorKind::DoubleFree : kind;
-        error.allocated_at = freed->second.allocated_at;
-        error.freed_at = freed->second.freed_at;
+        error.allocated_at = freed->allocated_at;
+        error.freed_at = freed->freed_at;
         error.block = block_containing(payload);
         error.message = std::string(verb) + "(" + pointer + "): this block was already freed; " +
                         "once freed, a pointer must not be freed or used again";
@@ -125,8 +122,8 @@ Metrics Allocator::metrics() const {
     }
     for_each_block(s, [&](Addr block, std::uint64_t size) {
         if (s.heap.allocated(block)) {
-            const auto live = s.live.find(s.heap.payload(block));
-            if (live != s.live.end()) m.internal_fragmentation += size - live->second.requested;
+            const auto* live = s.live.find(s.heap.payload(block));
+            if (live != nullptr) m.internal_fragmentation += size - live->requested;
         } else {
             ++m.free_blocks;
             m.free_bytes += size;
@@ -174,9 +171,9 @@ std::vector<std::string> Allocator::heap_check() const {
         }
         if (m_memory.shadow(at) != Shadow::Metadata) problem(at, "header bytes are not marked as allocator metadata");
         if (allocated) {
-            if (auto live = s.live.find(heap.payload(at)); live != s.live.end()) {
+            if (const auto* live = s.live.find(heap.payload(at)); live != nullptr) {
                 ++live_seen;
-                if (live->second.requested > size - f.overhead()) problem(at, "holds less than was requested");
+                if (live->requested > size - f.overhead()) problem(at, "holds less than was requested");
             } else {
                 problem(at, "is allocated but malloc never returned its payload");
             }

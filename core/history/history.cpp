@@ -27,12 +27,16 @@ std::optional<Granularity> parse_granularity(std::string_view text) {
 
 History::History(vm::Machine& machine, vm::CLibrary& library, HistoryConfig config)
     : m_machine(machine), m_library(library), m_config(config), m_tracker(machine.memory()), m_interval(config.min_interval) {
-    for (const vm::Function& function : machine.vm().program().functions) {
+    const auto& functions = machine.vm().program().functions;
+    for (std::uint32_t index = 0; index < functions.size(); ++index) {
+        const vm::Function& function = functions[index];
         std::vector<std::uint8_t>& points = m_points.emplace_back(function.code.size() + 1, 0);
+        std::vector<std::uint32_t>& lines = m_lines.emplace_back(function.code.size() + 1, 0);
         for (const vm::LinePoint& point : function.lines) {
             if (point.pc >= points.size()) continue;
             points[point.pc] |= bit(Granularity::Expression);
             if (point.kind == vm::StepKind::Statement) points[point.pc] |= bit(Granularity::Statement);
+            lines[point.pc] = machine.vm().location_at(index, point.pc).line;
         }
     }
     // The start is a stop at every granularity: main's frame before anything ran.
@@ -61,7 +65,7 @@ void History::statement_reached() {
     Position& p = m_position;
     const vm::Vm& vm = m_machine.vm();
     const vm::Registers& r = vm.registers();
-    const std::uint32_t line = vm.location().line;
+    const std::uint32_t line = m_lines[r.function][r.pc];
     p.at_stop[kLine] = line != p.line || r.fp != p.fp || r.function != p.function || r.pc <= p.pc;
     p.line = line;
     p.function = r.function;
@@ -82,7 +86,8 @@ void History::record() {
     checkpoint.bytes = checkpoint.memory->new_bytes + fixed;
     m_bytes += checkpoint.bytes;
     // A checkpoint of B bytes every I instructions costs B / I bytes per instruction.
-    m_interval = std::max(m_config.min_interval, checkpoint.bytes / std::max<std::uint64_t>(m_config.bytes_per_tick, 1));
+    m_interval = std::clamp(checkpoint.bytes / std::max<std::uint64_t>(m_config.bytes_per_tick, 1), m_config.min_interval,
+                            std::max(m_config.min_interval, m_config.max_interval));
     m_checkpoints.push_back(std::move(checkpoint));
     if (m_bytes > m_config.memory_limit) m_limit_reached = true;
 }
@@ -133,13 +138,13 @@ void History::drop_oldest() {
     const std::size_t drop = m_checkpoints.size() / 2;
     for (std::size_t i = 0; i < drop; ++i) m_bytes -= m_checkpoints[i].bytes;
     m_checkpoints.erase(m_checkpoints.begin(), m_checkpoints.begin() + static_cast<std::ptrdiff_t>(drop));
-    // Chunks the dropped checkpoints shared with later ones stay alive through those; the
-    // figure above counted them once, where they were first copied, so it now undercounts
-    // them: recount honestly from the first remaining checkpoint's full image.
+    // Chunks and allocator pages the dropped checkpoints shared with later ones stay alive
+    // through those; the figure above counted them once, where they were first copied, so it
+    // now undercounts them: recount honestly from the first remaining checkpoint in full.
     m_bytes -= m_checkpoints.front().bytes;
-    std::uint64_t full = 0;
+    std::uint64_t full = sizeof(Checkpoint) + alloc::Allocator::whole_host_bytes(*m_checkpoints.front().allocator);
     for (const auto& [first, chunk] : m_checkpoints.front().memory->chunks) {
-        full += chunk->bytes.size() * (1 + sizeof(Shadow)) + sizeof(Chunk);
+        full += chunk->host_bytes();
     }
     m_checkpoints.front().bytes = full;
     m_bytes += full;

@@ -56,6 +56,7 @@ struct Position {
 struct HistoryConfig {
     std::uint64_t min_interval = 20'000;      // instructions between checkpoints, at least
     std::uint64_t bytes_per_tick = 2;          // the interval grows to keep checkpoints below this
+    std::uint64_t max_interval = 300'000;     // but no further: a seek replays at most this many
     std::uint64_t memory_limit = 1ULL << 30;  // host bytes for checkpoints before recording stops
     std::uint64_t max_ticks = 50'000'000;      // the step budget: no instruction past it runs
 };
@@ -172,8 +173,10 @@ private:
     vm::CLibrary& m_library;
     HistoryConfig m_config;
     MemoryTracker m_tracker;
-    // Per function and pc: bit g set when that instruction begins a construct at granularity g.
+    // Per function and pc: bit g set when that instruction begins a construct at granularity g,
+    // and the source line of each statement stop (looked up once here, not at every stop).
     std::vector<std::vector<std::uint8_t>> m_points;
+    std::vector<std::vector<std::uint32_t>> m_lines;
 
     Position m_position;
     std::uint64_t m_frontier_tick = 0;

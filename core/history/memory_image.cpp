@@ -13,6 +13,32 @@ std::vector<std::pair<Addr, Addr>> storage_ranges(const AddressSpace& memory) {
 
 }  // namespace
 
+std::shared_ptr<const Chunk> MemoryTracker::copy_chunk(Addr first, std::size_t size) {
+    m_bytes.resize(size);
+    m_shadow.resize(size);
+    m_memory.copy_out(first, m_bytes, m_shadow);
+    auto chunk = std::make_shared<Chunk>();
+    chunk->size = static_cast<std::uint32_t>(size);
+    if (std::any_of(m_bytes.begin(), m_bytes.end(), [](std::uint8_t b) { return b != 0; })) chunk->bytes = m_bytes;
+    std::vector<ShadowRun> runs;
+    for (std::size_t at = 0; at < size;) {
+        std::size_t end = at + 1;
+        while (end < size && m_shadow[end] == m_shadow[at]) ++end;
+        runs.push_back({static_cast<std::uint16_t>(end - at), m_shadow[at]});
+        at = end;
+    }
+    chunk->shadow.assign(runs.begin(), runs.end());  // exactly sized: many chunks are kept
+    return chunk;
+}
+
+void MemoryTracker::put_chunk(Addr first, const Chunk& chunk) {
+    m_bytes.assign(chunk.size, 0);
+    if (!chunk.bytes.empty()) std::copy(chunk.bytes.begin(), chunk.bytes.end(), m_bytes.begin());
+    m_shadow.clear();
+    for (const ShadowRun& run : chunk.shadow) m_shadow.insert(m_shadow.end(), run.length, run.shadow);
+    m_memory.copy_in(first, m_bytes, m_shadow);
+}
+
 MemoryTracker::MemoryTracker(AddressSpace& memory) : m_memory(memory) {
     auto init = [&](Marks& marks, SegmentKind kind) {
         const Segment& segment = memory.layout().segment(kind);
@@ -28,8 +54,13 @@ MemoryTracker::MemoryTracker(AddressSpace& memory) : m_memory(memory) {
 MemoryTracker::~MemoryTracker() { m_memory.set_observer(nullptr); }
 
 MemoryTracker::Marks* MemoryTracker::marks_for(Addr address) {
+    auto holds = [address](const Marks* marks) {
+        return address >= marks->first && (address - marks->first) / kChunkBytes < marks->dirty.size();
+    };
+    // Writes come in runs to one segment (a loop over an array, a call's frame): try the last first.
+    if (holds(m_last)) return m_last;
     for (Marks* marks : {&m_stack, &m_heap, &m_data}) {
-        if (address >= marks->first && (address - marks->first) / kChunkBytes < marks->dirty.size()) return marks;
+        if (holds(marks)) return m_last = marks;
     }
     return nullptr;
 }
@@ -65,15 +96,12 @@ std::shared_ptr<const MemoryImage> MemoryTracker::save() {
             const std::size_t size = static_cast<std::size_t>(std::min<Addr>(kChunkBytes, end - chunk));
             while (base != nullptr && at < base->size() && (*base)[at].first < chunk) ++at;
             if (base != nullptr && at < base->size() && (*base)[at].first == chunk &&
-                (*base)[at].second->bytes.size() == size && !is_dirty(chunk)) {
+                (*base)[at].second->size == size && !is_dirty(chunk)) {
                 image->chunks.emplace_back(chunk, (*base)[at].second);
                 continue;
             }
-            auto copy = std::make_shared<Chunk>();
-            copy->bytes.resize(size);
-            copy->shadow.resize(size);
-            m_memory.copy_out(chunk, copy->bytes, copy->shadow);
-            image->new_bytes += size * (1 + sizeof(Shadow)) + sizeof(Chunk);
+            auto copy = copy_chunk(chunk, size);
+            image->new_bytes += copy->host_bytes();
             image->chunks.emplace_back(chunk, std::move(copy));
         }
     }
@@ -90,7 +118,7 @@ void MemoryTracker::restore(const std::shared_ptr<const MemoryImage>& image) {
         while (base != nullptr && at < base->size() && (*base)[at].first < chunk) ++at;
         const bool same = base != nullptr && at < base->size() && (*base)[at].first == chunk &&
                           (*base)[at].second == content && !is_dirty(chunk);
-        if (!same) m_memory.copy_in(chunk, content->bytes, content->shadow);
+        if (!same) put_chunk(chunk, *content);
     }
     clear_marks();
     m_base = image;

@@ -3,7 +3,9 @@
 //   - plain: the run with no history (the machine alone), and recorded: the same run through a
 //     Session, which checkpoints it; their ratio is the recording slowdown (goal <= 1.5x);
 //   - history bytes per step (expression stops) and per instruction (goal <= 16 per step);
-//   - the time to seek to 200 random moments of the whole run, median and worst (goal < 10 ms).
+//   - the time to seek to 200 random moments of the whole run, median and worst (goal < 10 ms on
+//     a 10-million-step history: each run goes to its end or to kBudget instructions, which
+//     gives the longer programs more than 10 million expression steps).
 // Usage: memviz_history_bench PROGRAMS_DIR
 #include <algorithm>
 #include <chrono>
@@ -24,6 +26,7 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr std::uint64_t kBudget = 120'000'000;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -45,7 +48,7 @@ double plain_run(const std::string& source) {
     memviz::vm::CLibrary library;
     auto machine = std::move(memviz::vm::Machine::load(program, library).value());
     const auto start = Clock::now();
-    machine->run({"main"}, 50'000'000);
+    machine->run({"main"}, kBudget);
     return seconds_since(start);
 }
 
@@ -71,9 +74,11 @@ int main(int argc, char** argv) {
         double plain = 1e9;
         double recorded = 1e9;
         memviz::Session session;
+        memviz::SessionOptions options;
+        options.max_steps = kBudget;
         for (int run = 0; run < 3; ++run) {
             plain = std::min(plain, plain_run(source));
-            if (session.load(source).has_errors()) break;
+            if (session.load(source, options).has_errors()) break;
             const auto start = Clock::now();
             session.run_to_end();
             recorded = std::min(recorded, seconds_since(start));
