@@ -47,6 +47,7 @@ enum class StopReason : std::uint8_t {
     Start,       // the beginning of the recorded run (moving back)
     End,         // the program ended: exited or stopped at an error
     Budget,      // the step budget ran out: the program is paused, not ended
+    Slice,       // continue_forward_for ran its instructions: the move can go on
     NotLoaded,   // nothing is loaded (or it did not compile)
 };
 std::string_view name(StopReason reason);  // "step", "breakpoint", ...
@@ -86,6 +87,9 @@ public:
     StopReason finish_back();              // back to the stop where the current function was called
     StopReason continue_forward();         // to a breakpoint, a watchpoint change, or the end
     StopReason continue_back();            // back to one, or to the start
+    // As continue_forward, but pausing at the first line stop after `instructions` more
+    // instructions (StopReason::Slice), so a front end can run a long program between frames.
+    StopReason continue_forward_for(std::uint64_t instructions);
     StopReason run_to_line(std::uint32_t line);
     StopReason seek(Granularity g, std::uint64_t step);  // to that step index
     StopReason seek_tick(std::uint64_t tick);

@@ -223,6 +223,7 @@ void DebugShell::report(const Snapshot& before, StopReason reason,
             break;
         case StopReason::End:
         case StopReason::Step:
+        case StopReason::Slice:  // the shell runs moves whole
         case StopReason::NotLoaded: break;
     }
     if (ended(m_now)) {

@@ -19,6 +19,7 @@ std::string_view name(StopReason reason) {
         case StopReason::Start: return "start";
         case StopReason::End: return "end";
         case StopReason::Budget: return "budget";
+        case StopReason::Slice: return "slice";
         case StopReason::NotLoaded: return "not loaded";
     }
     return "?";
@@ -300,6 +301,16 @@ StopReason Session::finish_back() {
 StopReason Session::continue_forward() {
     m_move_granularity = Granularity::Line;
     return forward(Granularity::Line, [](const history::Position&) { return false; }, true);
+}
+
+StopReason Session::continue_forward_for(std::uint64_t instructions) {
+    if (!m_history) return StopReason::NotLoaded;
+    m_move_granularity = Granularity::Line;
+    const std::uint64_t until = m_history->position().tick + instructions;
+    bool sliced = false;
+    const StopReason reason = forward(
+        Granularity::Line, [&](const history::Position& p) { return sliced = p.tick >= until; }, true);
+    return reason == StopReason::Step && sliced ? StopReason::Slice : reason;
 }
 
 StopReason Session::continue_back() {

@@ -221,6 +221,45 @@ TEST_CASE("session: an endless loop pauses at the step budget and can be resumed
     CHECK(session.position().tick > paused);
 }
 
+TEST_CASE("session: continuing in slices pauses between them and ends where one whole continue ends") {
+    const std::string source =
+        "#include <stdio.h>\n"
+        "int main(void) {\n"
+        "    long total = 0;\n"
+        "    for (int i = 0; i < 20000; i++)\n"
+        "        total += i;\n"
+        "    printf(\"%ld\\n\", total);\n"
+        "    return 0;\n"
+        "}\n";
+    Session whole;
+    REQUIRE(!whole.load(source).has_errors());
+    CHECK(whole.continue_forward() == StopReason::End);
+
+    Session sliced;
+    REQUIRE(!sliced.load(source).has_errors());
+    int slices = 0;
+    std::uint64_t last = 0;
+    StopReason reason = StopReason::Slice;
+    while ((reason = sliced.continue_forward_for(10'000)) == StopReason::Slice) {
+        ++slices;
+        const std::uint64_t now = sliced.position().tick;
+        CHECK(now >= last + 10'000);
+        CHECK(now < last + 10'100);  // paused at the first line stop past the slice
+        last = now;
+    }
+    CHECK(reason == StopReason::End);
+    CHECK(slices > 5);
+    CHECK(sliced.position().tick == whole.position().tick);
+    CHECK(sliced.snapshot().stdout_text == "199990000\n");
+
+    // A breakpoint inside a slice stops the slice there.
+    Session stopped;
+    REQUIRE(!stopped.load(source).has_errors());
+    stopped.set_breakpoint(6);
+    CHECK(stopped.continue_forward_for(1'000'000) == StopReason::Breakpoint);
+    CHECK(stopped.snapshot().line == 6);
+}
+
 TEST_CASE("session: compile errors load nothing and every move says so") {
     Session session;
     CHECK(session.load("int main(void) { return x; }\n").has_errors());
