@@ -2,8 +2,15 @@
 
 #include <imgui.h>
 
+#include <chrono>
+
 #include "views/address_space_view.h"
+#include "views/code_view.h"
+#include "views/controls_view.h"
+#include "views/explain_view.h"
+#include "views/heap_view.h"
 #include "views/segments_view.h"
+#include "views/stack_view.h"
 #include "views/view.h"
 
 namespace memviz::web {
@@ -14,11 +21,46 @@ Layout layout_for(const Settings& settings) {
     return Layout::make({.data_model = settings.data_model}).value();
 }
 
+// The program on the page before the student writes one: a frame, a heap block, a free.
+constexpr const char* kFirstProgram = R"(#include <stdio.h>
+#include <stdlib.h>
+
+int square(int n) {
+    int result = n * n;
+    return result;
+}
+
+int main(void) {
+    int x = 3;
+    int *i_pt = malloc(sizeof(int));
+    *i_pt = square(x);
+    printf("%d squared is %d\n", x, *i_pt);
+    free(i_pt);
+    return 0;
+}
+)";
+
 }  // namespace
 
 App::App() : m_derived_from(m_settings), m_layout(layout_for(m_settings)) {
-    m_views.push_back(std::make_unique<SegmentsView>());
+    m_views.push_back(std::make_unique<CodeView>());
+    m_views.push_back(std::make_unique<ControlsView>());
+    m_views.push_back(std::make_unique<StackView>());
+    m_views.push_back(std::make_unique<HeapView>());
+    m_views.push_back(std::make_unique<ExplainView>());
+    m_views.push_back(std::make_unique<OutputView>());
     m_views.push_back(std::make_unique<AddressSpaceView>());
+    m_views.push_back(std::make_unique<SegmentsView>());
+    for (const auto& view : m_views) m_open.push_back(view->open_by_default());
+    m_debugger.source() = kFirstProgram;
+}
+
+bool App::load_program() {
+    SessionOptions options;
+    options.data_model = m_settings.data_model;
+    options.policy = m_settings.policy;
+    options.keep_going = m_settings.keep_going;
+    return m_debugger.load(options);
 }
 
 App::~App() = default;
@@ -31,10 +73,21 @@ void App::update_derived() {
 
 void App::draw_frame() {
     update_derived();
+    const double now_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    m_debugger.update(now_ms);
+    handle_debugger_keys(*this);
 
     float menu_height = 0.0f;
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("memviz");
+        if (ImGui::BeginMenu("Windows")) {
+            for (std::size_t i = 0; i < m_views.size(); ++i) {
+                bool open = m_open[i];
+                if (ImGui::MenuItem(m_views[i]->title(), nullptr, &open)) m_open[i] = open;
+            }
+            ImGui::EndMenu();
+        }
         ImGui::TextDisabled("see what a C program does to memory");
         menu_height = ImGui::GetWindowSize().y;
         ImGui::EndMainMenuBar();
@@ -51,12 +104,16 @@ void App::draw_frame() {
     m_hovered = m_next_hovered;
     m_next_hovered.reset();
     const float usable_height = display.y - menu_height;
-    for (auto& view : m_views) {
-        const ImVec4 rect = view->default_rect();
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        if (!m_open[i]) continue;
+        View& view = *m_views[i];
+        const ImVec4 rect = view.default_rect();
         ImGui::SetNextWindowPos({rect.x * display.x, menu_height + rect.y * usable_height}, placement);
         ImGui::SetNextWindowSize({rect.z * display.x, rect.w * usable_height}, placement);
-        if (ImGui::Begin(view->title(), nullptr, ImGuiWindowFlags_NoCollapse)) view->draw_content(*this);
+        bool open = true;
+        if (ImGui::Begin(view.title(), &open, ImGuiWindowFlags_NoCollapse)) view.draw_content(*this);
         ImGui::End();
+        m_open[i] = open;
     }
     update_derived();  // a view may have changed the settings: the next frame sees the result
 }

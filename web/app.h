@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "debugger.h"
 #include "fonts.h"
 #include "mem/layout.h"
 
@@ -22,6 +23,8 @@ struct Settings {
     // false: low addresses at the top, as the course notes draw memory (the heap grows down the
     // page, the stack up). true: high addresses at the top, as CS:APP draws it.
     bool high_addresses_first = false;
+    alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
+    bool keep_going = false;  // run on past errors a real program survives (a leak, a stray read)
 
     bool operator==(const Settings&) const = default;
 };
@@ -48,6 +51,11 @@ public:
     }
     const Layout& layout() const { return m_layout; }
 
+    // The program the views show and move through.
+    Debugger& debugger() { return m_debugger; }
+    // Compiles the editor's text with the current settings; false when it did not compile.
+    bool load_program();
+
     // The segment under the mouse in any view, so every view highlights the same one. Views
     // report hovering with hover(); what they read is last frame's, so the order views draw in
     // does not matter.
@@ -63,11 +71,13 @@ private:
     Settings m_settings;
     Settings m_derived_from;
     Layout m_layout;
+    Debugger m_debugger;
     Fonts m_fonts;
     std::optional<SegmentKind> m_hovered;
     std::optional<SegmentKind> m_next_hovered;
     ImVec2 m_placed_for{0, 0};  // display size the windows were last placed for
     std::vector<std::unique_ptr<View>> m_views;
+    std::vector<bool> m_open;  // per view: its window is shown
     std::uint64_t m_frame_count = 0;
     double m_last_frame_ms = 0.0;
 };

@@ -10,7 +10,7 @@ namespace memviz::web {
 class AddressSpaceView final : public View {
 public:
     const char* title() const override { return "Address space"; }
-    ImVec4 default_rect() const override { return {0.6f, 0.0f, 0.4f, 1.0f}; }
+    ImVec4 default_rect() const override { return {0.82f, 0.0f, 0.18f, 1.0f}; }
     void draw_content(App& app) override;
 };
 

@@ -9,7 +9,8 @@ namespace memviz::web {
 class SegmentsView final : public View {
 public:
     const char* title() const override { return "Segments"; }
-    ImVec4 default_rect() const override { return {0.0f, 0.0f, 0.6f, 1.0f}; }
+    ImVec4 default_rect() const override { return {0.3f, 0.2f, 0.52f, 0.5f}; }
+    bool open_by_default() const override { return false; }
     void draw_content(App& app) override;
 };
 

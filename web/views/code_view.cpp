@@ -1,0 +1,216 @@
+#include "views/code_view.h"
+
+#include <algorithm>
+#include <imgui_stdlib.h>
+#include <string>
+#include <string_view>
+
+#include "app.h"
+#include "theme.h"
+
+namespace memviz::web {
+namespace {
+
+ImU32 span_colour(SpanKind kind) {
+    switch (kind) {
+        case SpanKind::Keyword: return theme::rgb(0xC586C0);
+        case SpanKind::Type: return theme::rgb(0x56B4E9);
+        case SpanKind::Number: return theme::rgb(0xB5CEA8);
+        case SpanKind::String: return theme::rgb(0xE69F00);
+        case SpanKind::Comment: return theme::rgb(0x8A9A7B);
+        case SpanKind::Preprocessor: return theme::rgb(0xCC79A7);
+        case SpanKind::Plain: break;
+    }
+    return ImGui::GetColorU32(ImGuiCol_Text);
+}
+
+struct Mark {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string message;
+    bool warning = false;
+};
+
+// Every underline the source view draws: compile diagnostics, then the runtime error.
+std::vector<Mark> marks_of(Debugger& debugger) {
+    std::vector<Mark> marks;
+    for (const Diagnostic& d : debugger.diagnostics().all()) {
+        if (d.loc.valid()) marks.push_back({d.loc.line, d.loc.column, d.message, d.severity != Severity::Error});
+    }
+    if (debugger.loaded()) {
+        const Snapshot& s = debugger.snapshot();
+        if (s.error && s.error->loc.valid()) marks.push_back({s.error->loc.line, s.error->loc.column, s.error->message, false});
+        for (const vm::RuntimeError& e : s.reported) {
+            if (e.loc.valid()) marks.push_back({e.loc.line, e.loc.column, e.message, true});
+        }
+    }
+    return marks;
+}
+
+// A wavy line under [x0, x1) at y: the editor convention for "something is wrong here".
+void squiggle(ImDrawList* draw, float x0, float x1, float y, ImU32 colour) {
+    const float step = 3.0f;
+    bool up = true;
+    for (float x = x0; x < x1; x += step, up = !up) {
+        draw->AddLine({x, up ? y : y + 2}, {std::min(x + step, x1), up ? y + 2 : y}, colour, 1.2f);
+    }
+}
+
+}  // namespace
+
+void CodeView::draw_content(App& app) {
+    Debugger& debugger = app.debugger();
+    if (m_editing) {
+        if (ImGui::Button("Run") || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+            m_editing = !app.load_program();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compile and start at main (Ctrl+Enter)");
+        ImGui::SameLine();
+        ImGui::TextDisabled("Edit the program, then Run.");
+    } else {
+        if (ImGui::Button("Edit")) m_editing = true;
+        ImGui::SameLine();
+        if (debugger.edited()) ImGui::TextColored(ImColor(theme::kWarning), "Edited: Run again to see the change.");
+        else ImGui::TextDisabled("Click a line number to set a breakpoint.");
+    }
+    const float problems_height = debugger.diagnostics().all().empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 4.5f;
+    ImGui::BeginChild("source", {0, -problems_height}, true, ImGuiWindowFlags_HorizontalScrollbar);
+    if (m_editing) draw_editor(app);
+    else draw_run(app);
+    ImGui::EndChild();
+    if (problems_height > 0) draw_problems(app);
+}
+
+void CodeView::draw_editor(App& app) {
+    ImGui::PushFont(app.fonts().mono);
+    ImGui::InputTextMultiline("##code", &app.debugger().source(), ImGui::GetContentRegionAvail(),
+                              ImGuiInputTextFlags_AllowTabInput);
+    ImGui::PopFont();
+}
+
+void CodeView::draw_run(App& app) {
+    Debugger& debugger = app.debugger();
+    const std::string& source = debugger.loaded() ? debugger.loaded_source() : debugger.source();
+    if (source != m_highlighted_for) {
+        m_spans = highlight_c(source);
+        m_highlighted_for = source;
+        m_line_starts.assign(1, 0);
+        for (std::size_t at = 0; at < source.size(); ++at) {
+            if (source[at] == '\n') m_line_starts.push_back(at + 1);
+        }
+        m_line_starts.push_back(source.size() + 1);  // one past the last line's end (as if a newline followed)
+    }
+    const std::vector<Mark> marks = marks_of(debugger);
+    const std::uint32_t current = debugger.loaded() ? debugger.snapshot().line : 0;
+    const std::uint32_t previous = debugger.previous_line();
+
+    ImGui::PushFont(app.fonts().mono);
+    const float line_height = ImGui::GetTextLineHeightWithSpacing();
+    const float char_width = ImGui::CalcTextSize("M").x;
+    const float gutter = char_width * 6.0f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    // Follow the run: the line about to execute stays in view after every move.
+    if (m_scrolled_for != debugger.generation() && current > 0) {
+        m_scrolled_for = debugger.generation();
+        const float y = static_cast<float>(current - 1) * line_height;
+        const float top = ImGui::GetScrollY();
+        const float height = ImGui::GetWindowHeight();
+        if (y < top + line_height || y > top + height - 3 * line_height) ImGui::SetScrollY(std::max(0.0f, y - height / 3));
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_spans.size()), line_height);
+    std::string line_text;
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto line = static_cast<std::uint32_t>(row + 1);
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+            if (line == current) {
+                draw->AddRectFilled(origin, {origin.x + width + ImGui::GetScrollX(), origin.y + line_height},
+                                    theme::rgb(0x56B4E9, 60));
+            } else if (line == previous) {
+                draw->AddRectFilled(origin, {origin.x + width + ImGui::GetScrollX(), origin.y + line_height},
+                                    theme::rgb(0x56B4E9, 22));
+            }
+
+            // The gutter: a click sets or clears a breakpoint.
+            ImGui::PushID(row);
+            if (ImGui::InvisibleButton("gutter", {gutter, line_height})) debugger.toggle_breakpoint(line);
+            const bool gutter_hovered = ImGui::IsItemHovered();
+            if (gutter_hovered) ImGui::SetTooltip("%s a breakpoint on line %u", debugger.has_breakpoint(line) ? "Clear" : "Set", line);
+            ImGui::PopID();
+            const float dot_x = origin.x + char_width * 0.8f;
+            const float mid_y = origin.y + line_height / 2;
+            if (debugger.has_breakpoint(line)) {
+                draw->AddCircleFilled({dot_x, mid_y}, line_height * 0.28f, theme::kWarning);
+            } else if (gutter_hovered) {
+                draw->AddCircle({dot_x, mid_y}, line_height * 0.28f, theme::kWarning);
+            }
+            if (line == current) {
+                const float x = origin.x + gutter - char_width * 0.9f;
+                draw->AddTriangleFilled({x, mid_y - line_height * 0.3f}, {x, mid_y + line_height * 0.3f},
+                                        {x + char_width * 0.7f, mid_y}, theme::kStack);
+            }
+            const std::string number = std::to_string(line);
+            draw->AddText({origin.x + gutter - char_width * (static_cast<float>(number.size()) + 1.2f), origin.y},
+                          ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
+
+            // The text, span by span.
+            ImGui::SameLine(0, 0);
+            const ImVec2 text_origin = ImGui::GetCursorScreenPos();
+            const std::string_view text = std::string_view(source).substr(
+                m_line_starts[static_cast<std::size_t>(row)],
+                m_line_starts[static_cast<std::size_t>(row) + 1] - m_line_starts[static_cast<std::size_t>(row)]);
+            // Tabs show as four spaces; the screen x of a byte offset counts them so.
+            auto shown = [](std::string_view part) {
+                std::string out;
+                for (char c : part) {
+                    if (c == '\t') out.append(4, ' ');
+                    else if (c != '\r' && c != '\n') out += c;
+                }
+                return out;
+            };
+            auto x_at = [&](std::size_t column) {
+                return text_origin.x + ImGui::CalcTextSize(shown(text.substr(0, std::min(column, text.size()))).c_str()).x;
+            };
+            for (const Span& span : m_spans[static_cast<std::size_t>(row)]) {
+                const std::string part = shown(text.substr(span.first, span.end - span.first));
+                draw->AddText({x_at(span.first), text_origin.y}, span_colour(span.kind), part.c_str());
+            }
+            for (const Mark& mark : marks) {
+                if (mark.line != line) continue;
+                // Underline the word at the column (or the rest of the line).
+                const std::size_t first = mark.column > 0 ? mark.column - 1 : 0;
+                std::size_t end = first;
+                while (end < text.size() && text[end] != ' ' && text[end] != ';' && text[end] != '\n') ++end;
+                if (end == first) end = std::max(text.size(), first + 1);
+                const float x0 = x_at(first);
+                const float x1 = std::max(x_at(end), x0 + char_width);
+                squiggle(draw, x0, x1, text_origin.y + line_height - 4, mark.warning ? theme::kFree : theme::kWarning);
+                if (ImGui::IsMouseHoveringRect({x0, text_origin.y}, {x1, text_origin.y + line_height})) {
+                    ImGui::SetTooltip("%u:%u %s", mark.line, mark.column, mark.message.c_str());
+                }
+            }
+            ImGui::Dummy({std::max(1.0f, x_at(text.size()) - text_origin.x), line_height});
+        }
+    }
+    clipper.End();
+    ImGui::PopFont();
+}
+
+void CodeView::draw_problems(App& app) {
+    Debugger& debugger = app.debugger();
+    ImGui::BeginChild("problems", {0, 0}, true);
+    for (const Diagnostic& d : debugger.diagnostics().all()) {
+        const ImU32 colour = d.severity == Severity::Error ? theme::kWarning : theme::kFree;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextWrapped("%s %u:%u  %s", d.severity == Severity::Error ? "error" : "warning", d.loc.line, d.loc.column,
+                           d.message.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace memviz::web

@@ -1,0 +1,56 @@
+#include "views/explain_view.h"
+
+#include "app.h"
+#include "theme.h"
+
+namespace memviz::web {
+
+void ExplainView::draw_content(App& app) {
+    Debugger& debugger = app.debugger();
+    if (!debugger.loaded()) {
+        if (debugger.diagnostics().has_errors()) {
+            ImGui::TextColored(ImColor(theme::kWarning), "The program did not compile: the Code panel lists why.");
+        } else {
+            ImGui::TextWrapped("Write or pick a program, press Run, then step with into> and over> "
+                               "(F11, F10) and back with <into and <over (Alt+F11, Alt+F10).");
+        }
+        return;
+    }
+    const Snapshot& s = debugger.snapshot();
+    if (s.error) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+        ImGui::TextWrapped("(!) %s at line %u: %s", std::string(vm::name(s.error->kind)).c_str(), s.error->loc.line,
+                           s.error->message.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!s.narration.empty()) {
+        ImGui::TextWrapped("%s", s.narration.c_str());
+    } else if (s.returned) {
+        ImGui::TextWrapped("%s", s.returned->c_str());
+    } else if (s.step == 0) {
+        ImGui::TextWrapped("main is about to start: its frame is on the stack, its locals not yet written.");
+    }
+    if (s.state == Snapshot::State::Exited) {
+        ImGui::TextWrapped("The program exited with status %d.", s.exit_status);
+        if (s.leaked_blocks > 0) {
+            ImGui::TextColored(ImColor(theme::kWarning), "%llu block%s never freed: leaked.",
+                               static_cast<unsigned long long>(s.leaked_blocks), s.leaked_blocks == 1 ? " was" : "s were");
+        }
+    }
+}
+
+void OutputView::draw_content(App& app) {
+    Debugger& debugger = app.debugger();
+    if (!debugger.loaded()) return;
+    const Snapshot& s = debugger.snapshot();
+    ImGui::PushFont(app.fonts().mono);
+    ImGui::TextUnformatted(s.stdout_text.c_str());
+    if (!s.stderr_text.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+        ImGui::TextUnformatted(s.stderr_text.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopFont();
+}
+
+}  // namespace memviz::web

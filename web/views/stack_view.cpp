@@ -1,0 +1,136 @@
+#include "views/stack_view.h"
+
+#include <algorithm>
+#include <string>
+
+#include "app.h"
+#include "support/format.h"
+#include "theme.h"
+
+namespace memviz::web {
+namespace {
+
+ImU32 target_colour(const PointerTarget& target) {
+    switch (target.kind) {
+        case PointerTarget::Kind::FreedBlock:
+        case PointerTarget::Kind::Dangling:
+        case PointerTarget::Kind::Wild: return theme::kWarning;
+        case PointerTarget::Kind::HeapBlock: return theme::kHeap;
+        case PointerTarget::Kind::Variable: return theme::kStack;
+        default: break;
+    }
+    return ImGui::GetColorU32(ImGuiCol_TextDisabled);
+}
+
+bool begin_value_table(const char* id) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, 4, flags)) return false;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("address", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    return true;
+}
+
+}  // namespace
+
+void value_rows(App& app, const ValueView& value, int depth) {
+    ImGui::TableNextRow();
+    if (value.changed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, theme::rgb(0xF0E442, 70));
+    ImGui::TableNextColumn();
+    ImGui::Indent(static_cast<float>(depth) * ImGui::GetFontSize());
+    ImGui::TextUnformatted(value.name.c_str());
+    ImGui::Unindent(static_cast<float>(depth) * ImGui::GetFontSize());
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s %s\n%llu bytes at %s%s", value.type.c_str(), value.name.c_str(),
+                          static_cast<unsigned long long>(value.size), hex_address(value.address).c_str(),
+                          value.is_parameter ? "\na parameter: the caller's argument, copied" : "");
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", value.type.c_str());
+    ImGui::TableNextColumn();
+    ImGui::PushFont(app.fonts().mono);
+    if (!value.initialized && value.children.empty()) {
+        ImGui::TextDisabled("?");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Never written: reading it is undefined behaviour");
+    } else {
+        ImGui::TextUnformatted(value.value.c_str());
+    }
+    if (value.target) {
+        ImGui::PushStyleColor(ImGuiCol_Text, target_colour(*value.target));
+        ImGui::PushFont(app.fonts().sans);
+        ImGui::TextWrapped("-> %s", value.target->description.c_str());
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopFont();
+    ImGui::TableNextColumn();
+    ImGui::PushFont(app.fonts().mono);
+    ImGui::TextDisabled("%s", hex_address(value.address).c_str());
+    ImGui::PopFont();
+    // Elements and members: the first few, so a big array does not flood the panel.
+    const std::size_t shown = std::min<std::size_t>(value.children.size(), 16);
+    for (std::size_t i = 0; i < shown; ++i) value_rows(app, value.children[i], depth + 1);
+    if (value.children.size() > shown) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("  ... %zu more", value.children.size() - shown);
+    }
+}
+
+void StackView::draw_content(App& app) {
+    Debugger& debugger = app.debugger();
+    if (!debugger.loaded()) {
+        ImGui::TextDisabled("No program is running.");
+        return;
+    }
+    const Snapshot& s = debugger.snapshot();
+    // The course notes draw low addresses at the top, so the stack's top end (main's frame)
+    // is at the bottom there; high addresses first puts main at the top, as CS:APP draws it.
+    const bool main_first = app.settings().high_addresses_first;
+    const std::size_t count = s.frames.size();
+    for (std::size_t n = 0; n < count; ++n) {
+        const FrameView& frame = s.frames[main_first ? count - 1 - n : n];
+        const bool innermost = &frame == &s.frames.front();
+        ImGui::PushID(static_cast<int>(n));
+        ImGui::PushStyleColor(ImGuiCol_Border, innermost ? theme::kStack : ImGui::GetColorU32(ImGuiCol_Border));
+        ImGui::BeginGroup();
+        ImGui::TextColored(ImColor(theme::kStack), "%s()", frame.function.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("line %u", frame.line);
+        ImGui::PushFont(app.fonts().mono);
+        ImGui::TextDisabled("return address %s  saved fp %s", hex_address(frame.return_address).c_str(),
+                            hex_address(frame.saved_frame_pointer).c_str());
+        ImGui::PopFont();
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("The frame spans %s - %s.\nThe return address is where %s's caller continues;\n"
+                              "the saved frame pointer is the caller's frame.",
+                              hex_address(frame.low).c_str(), hex_address(frame.high - 1).c_str(), frame.function.c_str());
+        }
+        if (frame.variables.empty()) {
+            ImGui::TextDisabled("(no variables)");
+        } else if (begin_value_table("vars")) {
+            for (const ValueView& value : frame.variables) value_rows(app, value, 0);
+            ImGui::EndTable();
+        }
+        ImGui::EndGroup();
+        ImGui::PopStyleColor();
+        if (n + 1 < count) ImGui::Separator();
+        if (s.frames_omitted > 0 && n + 1 == (main_first ? Snapshot::kOutermostFrames : Snapshot::kInnermostFrames)) {
+            ImGui::TextDisabled("... %llu frames of the same recursion not shown ...",
+                                static_cast<unsigned long long>(s.frames_omitted));
+            ImGui::Separator();
+        }
+        ImGui::PopID();
+    }
+    if (!s.globals.empty()) {
+        ImGui::Spacing();
+        ImGui::TextColored(ImColor(theme::kGlobals), "Globals and statics");
+        if (begin_value_table("globals")) {
+            for (const ValueView& value : s.globals) value_rows(app, value, 0);
+            ImGui::EndTable();
+        }
+    }
+}
+
+}  // namespace memviz::web
