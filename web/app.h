@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -62,6 +63,13 @@ public:
     std::optional<SegmentKind> hovered_segment() const { return m_hovered; }
     void hover(SegmentKind kind) { m_next_hovered = kind; }
 
+    // The browser's clipboard as the page last handed it over (on paste), for ImGui's Ctrl+V;
+    // and the editor's selection, which the page puts on the clipboard when the browser copies.
+    void set_clipboard(std::string text) { m_clipboard = std::move(text); }
+    const std::string& clipboard() const { return m_clipboard; }
+    void set_selected_text(std::string text) { m_selected = std::move(text); }
+    const std::string& selected_text() const { return m_selected; }
+
     std::uint64_t frame_count() const { return m_frame_count; }
     double last_frame_ms() const { return m_last_frame_ms; }
 
@@ -78,6 +86,8 @@ private:
     ImVec2 m_placed_for{0, 0};  // display size the windows were last placed for
     std::vector<std::unique_ptr<View>> m_views;
     std::vector<bool> m_open;  // per view: its window is shown
+    std::string m_clipboard;
+    std::string m_selected;
     std::uint64_t m_frame_count = 0;
     double m_last_frame_ms = 0.0;
 };

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "mem/layout.h"
+#include "snapshot_js.h"
 #include "support/format.h"
 
 namespace memviz::web {
@@ -66,6 +67,60 @@ std::string set_settings(val changes) {
     return "";
 }
 
+std::string source() { return running_app().debugger().source(); }
+void set_source(std::string text) { running_app().debugger().source() = std::move(text); }
+
+// Compiles the editor's text: { ok, diagnostics: [{ severity, line, column, message }] }.
+val load() {
+    const bool ok = running_app().load_program();
+    val out = val::object();
+    out.set("ok", ok);
+    out.set("diagnostics", diagnostics_to_js(running_app().debugger().diagnostics()));
+    return out;
+}
+
+// One move by name; returns why it stopped ("step", "breakpoint", "end", ...), or "running"
+// for a continue, which goes on in slices between frames.
+std::string move(std::string name) {
+    static const std::pair<const char*, Move> kMoves[] = {
+        {"step", Move::Step},         {"next", Move::Next},         {"finish", Move::Finish},
+        {"stepBack", Move::StepBack}, {"nextBack", Move::NextBack}, {"finishBack", Move::FinishBack},
+        {"continue", Move::Continue}, {"continueBack", Move::ContinueBack}, {"restart", Move::Restart},
+    };
+    Debugger& debugger = running_app().debugger();
+    if (!debugger.loaded()) return "not loaded";
+    for (const auto& [spelling, kind] : kMoves) {
+        if (name != spelling) continue;
+        debugger.move(kind);
+        if (debugger.running()) return "running";
+        return std::string(memviz::name(debugger.last_stop().value_or(StopReason::Step)));
+    }
+    return "unknown move: " + name;
+}
+
+std::string seek(double step) {
+    Debugger& debugger = running_app().debugger();
+    if (!debugger.loaded()) return "not loaded";
+    debugger.seek(static_cast<std::uint64_t>(std::max(0.0, step)));
+    return std::string(memviz::name(debugger.last_stop().value_or(StopReason::Step)));
+}
+
+bool running() { return running_app().debugger().running(); }
+void pause() { running_app().debugger().pause(); }
+
+val snapshot() {
+    Debugger& debugger = running_app().debugger();
+    if (!debugger.loaded()) return val::null();
+    return snapshot_to_js(debugger.snapshot());
+}
+
+void toggle_breakpoint(double line) { running_app().debugger().toggle_breakpoint(static_cast<std::uint32_t>(line)); }
+
+// The clipboard: the page hands over what the browser pasted, and asks for the editor's
+// selection when the browser copies (GLFW in the browser has no clipboard).
+void set_clipboard(std::string text) { running_app().set_clipboard(std::move(text)); }
+std::string selected_text() { return running_app().selected_text(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(memviz) {
@@ -75,6 +130,17 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("layout", &current_layout);
     emscripten::function("settings", &settings);
     emscripten::function("setSettings", &set_settings);
+    emscripten::function("source", &source);
+    emscripten::function("setSource", &set_source);
+    emscripten::function("load", &load);
+    emscripten::function("move", &move);
+    emscripten::function("seek", &seek);
+    emscripten::function("running", &running);
+    emscripten::function("pause", &pause);
+    emscripten::function("snapshot", &snapshot);
+    emscripten::function("toggleBreakpoint", &toggle_breakpoint);
+    emscripten::function("setClipboard", &set_clipboard);
+    emscripten::function("selectedText", &selected_text);
 }
 
 }  // namespace memviz::web

@@ -9,7 +9,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "app.h"
 #include "fonts.h"
@@ -19,6 +23,42 @@ namespace {
 GLFWwindow* g_window = nullptr;
 
 EM_JS(int, canvas_pixel_width, (), { return Module.canvas.width; });
+// Hands the step's narration to the page, which puts it in its ARIA live region.
+EM_JS(void, announce, (const char* text), {
+    if (Module.onNarration) Module.onNarration(UTF8ToString(text));
+});
+// ImGui's copy (not the editor's: the page handles the browser's copy event for that).
+EM_JS(void, write_clipboard, (const char* text), {
+    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function () {});
+});
+
+std::uint64_t g_announced = ~0ULL;  // the debugger generation last announced
+
+// ImGui 1.86 reads keys as held-down state once per frame, so a press and its release landing
+// between the same two frames (a quick tap while a frame is slow) would be lost. The release of
+// a key pressed since the last frame is held back until that frame has seen the key down.
+struct KeyEvent {
+    int key, scancode, action, mods;
+};
+std::vector<int> g_pressed_since_frame;
+std::vector<KeyEvent> g_held_releases;
+
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    if (action == GLFW_RELEASE &&
+        std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) != g_pressed_since_frame.end()) {
+        g_held_releases.push_back({key, scancode, action, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+// After a frame: the keys it saw pressed may now be released.
+void release_held_keys() {
+    g_pressed_since_frame.clear();
+    for (const KeyEvent& e : g_held_releases) ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, e.action, e.mods);
+    g_held_releases.clear();
+}
 EM_JS(int, canvas_pixel_height, (), { return Module.canvas.height; });
 
 void frame() {
@@ -27,8 +67,18 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    memviz::web::running_app().draw_frame();
+    memviz::web::App& app = memviz::web::running_app();
+    app.draw_frame();
     ImGui::Render();
+    memviz::web::Debugger& debugger = app.debugger();
+    if (debugger.generation() != g_announced && !debugger.running() && debugger.loaded()) {
+        g_announced = debugger.generation();
+        const memviz::Snapshot& s = debugger.snapshot();
+        std::string text = "Line " + std::to_string(s.line) + ". ";
+        if (s.error) text.append(s.error->message).append(" ");
+        text.append(s.narration);
+        announce(text.c_str());
+    }
 
     int width = 0;
     int height = 0;
@@ -37,6 +87,7 @@ void frame() {
     glClearColor(0.09f, 0.09f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    release_held_keys();
     memviz::web::running_app().frame_done(emscripten_get_now() - started);
 }
 
@@ -73,7 +124,14 @@ int main() {
     memviz::web::running_app().set_fonts(memviz::web::load_fonts(pixel_ratio));
 
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetKeyCallback(g_window, key_callback);  // in front of the backend's, which it calls
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // GLFW in the browser has no clipboard: paste comes from the page's paste event.
+    io.GetClipboardTextFn = [](void*) { return memviz::web::running_app().clipboard().c_str(); };
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        memviz::web::running_app().set_clipboard(text);
+        write_clipboard(text);
+    };
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

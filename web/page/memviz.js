@@ -5,6 +5,15 @@
 //   app.frameCount()                    -> frames drawn so far
 //   app.layout()                        -> { dataModel, segments: [{ name, first, last, size, read, write, execute }] }
 //   app.settings() / app.setSettings({ dataModel: "ILP32", highAddressesFirst: true })
+//   app.source() / app.setSource(text)  the editor's text
+//   app.load()                          -> { ok, diagnostics: [{ severity, line, column, message }] }
+//   app.move("step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" |
+//            "continue" | "continueBack" | "restart")  -> why it stopped ("step", "end", ...)
+//   app.seek(step), app.running(), app.pause(), app.snapshot(), app.toggleBreakpoint(line)
+//
+// The page's conventions the canvas cannot get through GLFW are wired here: the clipboard
+// (paste and copy events), debugger keys the browser would take (F5 reloads), an ARIA live
+// region announcing each step, and the code and settings kept in localStorage across reloads.
 //
 // Everything returned is a plain object copied out of wasm memory. Documented in docs/js-api.md.
 (function (global) {
@@ -32,15 +41,77 @@
     canvas.height = Math.max(1, Math.round(rect.height * ratio));
   }
 
+  // A visually hidden live region after the canvas: screen readers announce each step.
+  function liveRegion(canvas) {
+    const region = document.createElement('div');
+    region.setAttribute('aria-live', 'polite');
+    region.setAttribute('role', 'status');
+    region.className = 'memviz-narration';
+    region.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+    canvas.insertAdjacentElement('afterend', region);
+    return region;
+  }
+
+  // GLFW in the browser has no clipboard: the browser's own paste and copy events carry it.
+  function wireClipboard(module) {
+    document.addEventListener('paste', (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (text) module.setClipboard(text);  // ImGui reads it when it handles the Ctrl+V
+    });
+    document.addEventListener('copy', (event) => {
+      const text = module.selectedText();
+      if (!text || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    });
+  }
+
+  // Debugger keys the browser would act on itself (F5 reloads, F11 goes full screen).
+  function keepDebuggerKeys(canvas) {
+    canvas.addEventListener('keydown', (event) => {
+      if (event.key === 'F5' || event.key === 'F10' || event.key === 'F11') event.preventDefault();
+    });
+  }
+
+  const kStorageKey = 'memviz.v1';
+
+  // The code and settings survive a reload or a crashed tab: saved every second while they
+  // change and when the page is hidden; restored at start.
+  function persist(module) {
+    let saved = '';
+    function save() {
+      try {
+        const state = JSON.stringify({ source: module.source(), settings: module.settings() });
+        if (state !== saved) {
+          global.localStorage.setItem(kStorageKey, state);
+          saved = state;
+        }
+      } catch (error) { /* storage full or denied: nothing to do but keep running */ }
+    }
+    try {
+      const state = JSON.parse(global.localStorage.getItem(kStorageKey) || 'null');
+      if (state && typeof state.source === 'string') module.setSource(state.source);
+      if (state && state.settings && typeof state.settings === 'object') module.setSettings(state.settings);
+    } catch (error) { /* a damaged entry: start from the default program */ }
+    setInterval(save, 1000);
+    document.addEventListener('visibilitychange', save);
+    global.addEventListener('pagehide', save);
+  }
+
   async function create(canvas) {
     if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('Memviz.create needs a <canvas> element');
     sizeToCss(canvas);  // before main() runs, so the first frame already has the right size
+    const narration = liveRegion(canvas);
     const module = await global.createMemvizModule({
       canvas: canvas,
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
+      onNarration: (text) => { narration.textContent = text; },
     });
     trackCanvasSize(module, canvas);
+    wireClipboard(module);
+    keepDebuggerKeys(canvas);
+    persist(module);
 
     return Object.freeze({
       version: () => module.version(),
@@ -58,6 +129,29 @@
         if (error) throw new RangeError(error);
         return module.settings();
       },
+      source: () => module.source(),
+      setSource(text) {
+        if (typeof text !== 'string') throw new TypeError('setSource takes a string');
+        module.setSource(text);
+      },
+      load: () => module.load(),
+      move(name) {
+        const reason = module.move(String(name));
+        if (reason.startsWith('unknown move')) throw new RangeError(reason);
+        return reason;
+      },
+      seek(step) {
+        if (!Number.isInteger(step) || step < 0) throw new TypeError('seek takes a step number (an integer from 0)');
+        return module.seek(step);
+      },
+      running: () => module.running(),
+      pause: () => module.pause(),
+      snapshot: () => module.snapshot(),
+      toggleBreakpoint(line) {
+        if (!Number.isInteger(line) || line < 1) throw new TypeError('toggleBreakpoint takes a line number');
+        module.toggleBreakpoint(line);
+      },
+      narration: () => narration.textContent,
     });
   }
 

@@ -83,8 +83,18 @@ void CodeView::draw_content(App& app) {
 
 void CodeView::draw_editor(App& app) {
     ImGui::PushFont(app.fonts().mono);
+    // The selection is kept for the page: the browser's copy event asks for it (ImGui's own
+    // Ctrl+C cannot reach the system clipboard from a canvas).
+    auto remember_selection = [](ImGuiInputTextCallbackData* data) {
+        auto* selected = static_cast<App*>(data->UserData);
+        const int first = std::min(data->SelectionStart, data->SelectionEnd);
+        const int end = std::max(data->SelectionStart, data->SelectionEnd);
+        selected->set_selected_text(std::string(data->Buf + first, static_cast<std::size_t>(end - first)));
+        return 0;
+    };
     ImGui::InputTextMultiline("##code", &app.debugger().source(), ImGui::GetContentRegionAvail(),
-                              ImGuiInputTextFlags_AllowTabInput);
+                              ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways,
+                              remember_selection, &app);
     ImGui::PopFont();
 }
 

@@ -1,0 +1,139 @@
+// The visualizer driven as a student drives it: load the program on the page, step forward and
+// back, a compile error, a program that never ends, the keyboard, the clipboard, and the code
+// surviving a reload. State is checked through the JS API's snapshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, waitForFrames } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser.close(); });
+
+async function openApp(viewport) {
+  const { page, errors } = await browser.newPage(viewport);
+  await page.goto(browser.url);
+  await waitForFrames(page, 3);
+  return { page, errors };
+}
+
+test('the first program steps forward into malloc and square, and back again', async () => {
+  const { page, errors } = await openApp();
+  const result = await page.evaluate(() => {
+    const app = window.memviz;
+    const loaded = app.load();
+    const start = app.snapshot();
+    const moves = [];
+    for (let i = 0; i < 2; i++) moves.push(app.move('next'));  // int x = 3; malloc
+    const afterMalloc = app.snapshot();
+    moves.push(app.move('step'));  // into square
+    const inSquare = app.snapshot();
+    moves.push(app.move('stepBack'));
+    const back = app.snapshot();
+    moves.push(app.move('continue'));
+    return { loaded, start, afterMalloc, inSquare, back, moves };
+  });
+  assert.equal(result.loaded.ok, true);
+  assert.deepEqual(result.loaded.diagnostics, []);
+  assert.equal(result.start.state, 'paused');
+  assert.equal(result.start.step, 0);
+  assert.equal(result.start.frames[0].function, 'main');
+
+  const main = result.afterMalloc.frames[0];
+  assert.equal(result.afterMalloc.line, 12);
+  assert.equal(main.variables.find((v) => v.name === 'x').value, '3');
+  const pointer = main.variables.find((v) => v.name === 'i_pt');
+  assert.equal(pointer.target.kind, 'heap block');
+  assert.equal(result.afterMalloc.heap.length, 1);
+  assert.equal(result.afterMalloc.heap[0].state, 'allocated');
+  assert.equal(result.afterMalloc.heap[0].requested, 4);
+  assert.equal(result.afterMalloc.heap[0].payload, pointer.value);
+
+  assert.deepEqual(result.inSquare.frames.map((f) => f.function), ['square', 'main']);
+  assert.equal(result.inSquare.frames[0].variables.find((v) => v.name === 'n').value, '3');
+  // One step back is exactly where the step began (only the count of recorded steps has grown).
+  assert.deepEqual({ ...result.back, stepCount: 0 }, { ...result.afterMalloc, stepCount: 0 });
+  assert.deepEqual(result.moves, ['step', 'step', 'step', 'step', 'running']);
+
+  await page.waitForFunction(() => !window.memviz.running());
+  const end = await page.evaluate(() => window.memviz.snapshot());
+  assert.equal(end.state, 'exited');
+  assert.equal(end.stdout, '3 squared is 9\n');
+  assert.equal(end.heap[0].state, 'freed');
+  assert.match(await page.evaluate(() => window.memviz.narration()), /^Line \d+\./);
+  assert.deepEqual(errors, []);
+});
+
+test('a compile error is reported with its line and column, and nothing runs', async () => {
+  const { page, errors } = await openApp();
+  const result = await page.evaluate(() => {
+    window.memviz.setSource('int main(void) {\n    int x = ;\n}\n');
+    return { load: window.memviz.load(), snapshot: window.memviz.snapshot(), move: window.memviz.move('step') };
+  });
+  assert.equal(result.load.ok, false);
+  assert.equal(result.load.diagnostics[0].severity, 'error');
+  assert.equal(result.load.diagnostics[0].line, 2);
+  assert.equal(result.load.diagnostics[0].column, 13);
+  assert.equal(result.snapshot, null);
+  assert.equal(result.move, 'not loaded');
+  assert.deepEqual(errors, []);
+});
+
+test('an endless loop runs in slices: frames keep coming, pause stops it, and it can go on', async () => {
+  const { page, errors } = await openApp();
+  await page.evaluate(() => {
+    window.memviz.setSource('int main(void) {\n    long n = 0;\n    for (;;)\n        n++;\n}\n');
+    window.memviz.load();
+    window.memviz.move('continue');
+  });
+  const framesAtStart = await page.evaluate(() => window.memviz.frameCount());
+  await page.waitForFunction((n) => window.memviz.frameCount() > n + 20, framesAtStart, { timeout: 20_000 });
+  assert.equal(await page.evaluate(() => window.memviz.running()), true, 'still running while frames are drawn');
+  const paused = await page.evaluate(() => { window.memviz.pause(); return window.memviz.snapshot(); });
+  assert.equal(await page.evaluate(() => window.memviz.running()), false);
+  assert.equal(paused.state, 'paused');
+  assert.ok(paused.step > 1000, `paused at step ${paused.step}`);
+  const n = paused.frames[0].variables.find((v) => v.name === 'n');
+  assert.ok(Number(n.value) > 1000, `n is ${n.value}`);
+  const next = await page.evaluate(() => { window.memviz.move('next'); return window.memviz.snapshot(); });
+  assert.ok(next.step > paused.step);
+  assert.deepEqual(errors, []);
+});
+
+test('F10 steps over and Alt+F10 steps back, without the browser taking the keys', async () => {
+  const { page, errors } = await openApp();
+  await page.evaluate(() => window.memviz.load());
+  await page.locator('canvas').focus();
+  await page.keyboard.press('F10');
+  await page.keyboard.press('F10');
+  await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 2);
+  assert.equal(await page.evaluate(() => window.memviz.snapshot().step), 2);
+  await page.keyboard.press('Alt+F10');
+  await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 2);
+  assert.equal(await page.evaluate(() => window.memviz.snapshot().step), 1);
+  await page.keyboard.press('F5');  // continue, not reload: the page keeps its state
+  await page.waitForFunction(() => !window.memviz.running() && window.memviz.snapshot().state === 'exited');
+  assert.deepEqual(errors, []);
+});
+
+test('text pasted from the system clipboard lands in the editor, and the code survives a reload', async () => {
+  const { page, errors } = await openApp({ width: 1280, height: 800 });
+  // The editor is the Code panel's text box (open at start); click into it, go to the end.
+  await page.mouse.click(120, 200);
+  await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 2);
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '\n// pasted from the clipboard\n');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+  });
+  await page.keyboard.press('Control+V');
+  await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 3);
+  const source = await page.evaluate(() => window.memviz.source());
+  assert.ok(source.endsWith('// pasted from the clipboard\n'), `source ends: ${JSON.stringify(source.slice(-60))}`);
+
+  await page.waitForTimeout(1300);  // the code is saved every second
+  await page.reload();
+  await waitForFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.memviz.source()), source);
+  assert.deepEqual(errors, []);
+});
