@@ -69,7 +69,10 @@ ProgramSpec read_spec(const std::string& source) {
 }
 
 std::vector<std::filesystem::path> programs_in(const std::string& subdirectory) {
-    const std::filesystem::path dir = std::filesystem::path(MEMVIZ_TEST_C_DIR) / subdirectory;
+    return c_files_in(std::filesystem::path(MEMVIZ_TEST_C_DIR) / subdirectory);
+}
+
+std::vector<std::filesystem::path> c_files_in(const std::filesystem::path& dir) {
     REQUIRE(std::filesystem::is_directory(dir));
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir))

@@ -1,6 +1,7 @@
 // The corpus of C programs under tests/c and the header comments that say how to run each one
 // and what it must do (tests/c/run/README.md, tests/c/memory/README.md). Shared by the tests
-// that run the corpus: run_corpus_test.cpp, history_test.cpp.
+// that run the corpus: run_corpus_test.cpp, history_test.cpp, and examples_test.cpp, whose
+// programs (web/examples) use the same header comments.
 #pragma once
 
 #include <filesystem>
@@ -33,6 +34,8 @@ std::string read_file(const std::filesystem::path& path);
 ProgramSpec read_spec(const std::string& source);
 // The .c files of tests/c/SUBDIRECTORY, sorted.
 std::vector<std::filesystem::path> programs_in(const std::string& subdirectory);
+// The .c files of any directory (web/examples), sorted.
+std::vector<std::filesystem::path> c_files_in(const std::filesystem::path& directory);
 std::string model_name(DataModel model);
 
 }  // namespace memviz::test
