@@ -3,12 +3,15 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <string_view>
 
+#include "examples.h"
 #include "views/address_space_view.h"
 #include "views/code_view.h"
 #include "views/controls_view.h"
 #include "views/explain_view.h"
 #include "views/heap_view.h"
+#include "views/memory_view.h"
 #include "views/segments_view.h"
 #include "views/stack_view.h"
 #include "views/view.h"
@@ -50,25 +53,86 @@ App::App() : m_derived_from(m_settings), m_layout(layout_for(m_settings)) {
     m_views.push_back(std::make_unique<ExplainView>());
     m_views.push_back(std::make_unique<OutputView>());
     m_views.push_back(std::make_unique<AddressSpaceView>());
+    m_views.push_back(std::make_unique<MemoryView>());
     m_views.push_back(std::make_unique<SegmentsView>());
     for (const auto& view : m_views) m_open.push_back(view->open_by_default());
     m_debugger.source() = kFirstProgram;
 }
 
+const Layout& App::layout() {
+    if (m_debugger.loaded() && m_debugger.session().history() != nullptr) {
+        return m_debugger.session().history()->machine().memory().layout();
+    }
+    return m_layout;
+}
+
+void App::show_memory(Addr address) {
+    m_memory_address = address;
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        if (std::string_view(m_views[i]->title()) == "Memory") m_open[i] = true;
+    }
+}
+
+bool App::open_example(std::string_view file) {
+    for (std::size_t i = 0; i < kExampleCount; ++i) {
+        if (file != kExamples[i].file) continue;
+        m_debugger.source() = kExamples[i].source;
+        load_program();
+        return true;
+    }
+    return false;
+}
+
+void App::examples_menu() {
+    if (!ImGui::BeginMenu("Examples")) return;
+    bool mistakes_begun = false;
+    for (std::size_t i = 0; i < kExampleCount; ++i) {
+        const std::string_view source = kExamples[i].source;
+        // The lessons that run cleanly come first, then the mistakes a C course warns about.
+        const bool mistake = !example_header(source, "expect-error").empty() || !example_header(source, "expect-leak").empty();
+        if (mistake && !mistakes_begun) {
+            mistakes_begun = true;
+            ImGui::Separator();
+            ImGui::TextDisabled("Mistakes");
+        }
+        const std::string title(example_header(source, "title"));
+        if (ImGui::MenuItem(title.c_str())) open_example(kExamples[i].file);
+        if (ImGui::IsItemHovered()) {
+            const std::string concept_text(example_header(source, "concept"));
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::TextUnformatted(concept_text.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::EndMenu();
+}
+
 bool App::load_program() {
+    m_memory_address = 0;
     SessionOptions options;
     options.data_model = m_settings.data_model;
     options.policy = m_settings.policy;
     options.keep_going = m_settings.keep_going;
-    return m_debugger.load(options);
+    const bool ok = m_debugger.load(options);
+    m_editing = !ok;
+    if (ok) m_memory_address = layout().segment(SegmentKind::Heap).first;
+    return ok;
 }
 
 App::~App() = default;
 
 void App::update_derived() {
     if (m_settings == m_derived_from) return;
+    // A loaded program runs again under settings that change how it runs: the data model,
+    // the allocator policy, stopping at errors. Only the drawing direction leaves it alone.
+    Settings run_as = m_settings;
+    run_as.high_addresses_first = m_derived_from.high_addresses_first;
+    const bool rerun = m_debugger.loaded() && !(run_as == m_derived_from);
     m_layout = layout_for(m_settings);
     m_derived_from = m_settings;
+    if (rerun) load_program();
 }
 
 void App::draw_frame() {
@@ -77,10 +141,12 @@ void App::draw_frame() {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
     m_debugger.update(now_ms);
     handle_debugger_keys(*this);
+    m_arrows.begin_frame();
 
     float menu_height = 0.0f;
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("memviz");
+        examples_menu();
         if (ImGui::BeginMenu("Windows")) {
             for (std::size_t i = 0; i < m_views.size(); ++i) {
                 bool open = m_open[i];
@@ -115,6 +181,7 @@ void App::draw_frame() {
         ImGui::End();
         m_open[i] = open;
     }
+    m_arrows.draw(ImGui::GetForegroundDrawList());
     update_derived();  // a view may have changed the settings: the next frame sees the result
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -14,6 +15,7 @@
 #include "debugger.h"
 #include "fonts.h"
 #include "mem/layout.h"
+#include "pointer_arrows.h"
 
 namespace memviz::web {
 
@@ -50,12 +52,26 @@ public:
         m_settings = settings;
         update_derived();
     }
-    const Layout& layout() const { return m_layout; }
+    // The address space on show: the running program's (its data segment is as large as its
+    // globals, and the heap starts after it) or, before one is loaded, the settings' default.
+    const Layout& layout();
+
+    // The address the Memory view shows; show_memory moves it there and opens it.
+    Addr memory_address() const { return m_memory_address; }
+    void show_memory(Addr address);
+
+    // Where pointers and their targets are on screen this frame (the views note them).
+    PointerArrows& arrows() { return m_arrows; }
 
     // The program the views show and move through.
     Debugger& debugger() { return m_debugger; }
     // Compiles the editor's text with the current settings; false when it did not compile.
+    // The code panel shows the editor until a program loads.
     bool load_program();
+    bool editing() const { return m_editing; }
+    void set_editing(bool editing) { m_editing = editing; }
+    // Puts example `file` (web/examples) in the editor and loads it; false if there is none.
+    bool open_example(std::string_view file);
 
     // The segment under the mouse in any view, so every view highlights the same one. Views
     // report hovering with hover(); what they read is last frame's, so the order views draw in
@@ -75,11 +91,15 @@ public:
 
 private:
     void update_derived();
+    void examples_menu();
 
     Settings m_settings;
     Settings m_derived_from;
     Layout m_layout;
     Debugger m_debugger;
+    PointerArrows m_arrows;
+    Addr m_memory_address = 0;
+    bool m_editing = true;
     Fonts m_fonts;
     std::optional<SegmentKind> m_hovered;
     std::optional<SegmentKind> m_next_hovered;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app.h"
+#include "examples.h"
 #include "mem/layout.h"
 #include "snapshot_js.h"
 #include "support/format.h"
@@ -105,6 +106,20 @@ std::string seek(double step) {
     return std::string(memviz::name(debugger.last_stop().value_or(StopReason::Step)));
 }
 
+// The Examples menu: [{ file, title, concept }], and opening one by file name.
+val examples() {
+    val out = val::array();
+    for (std::size_t i = 0; i < kExampleCount; ++i) {
+        val example = val::object();
+        example.set("file", std::string(kExamples[i].file));
+        example.set("title", std::string(example_header(kExamples[i].source, "title")));
+        example.set("concept", std::string(example_header(kExamples[i].source, "concept")));
+        out.call<void>("push", example);
+    }
+    return out;
+}
+bool open_example(std::string file) { return running_app().open_example(file); }
+
 bool running() { return running_app().debugger().running(); }
 void pause() { running_app().debugger().pause(); }
 
@@ -135,6 +150,8 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("load", &load);
     emscripten::function("move", &move);
     emscripten::function("seek", &seek);
+    emscripten::function("examples", &examples);
+    emscripten::function("openExample", &open_example);
     emscripten::function("running", &running);
     emscripten::function("pause", &pause);
     emscripten::function("snapshot", &snapshot);

@@ -10,6 +10,7 @@
 //   app.move("step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" |
 //            "continue" | "continueBack" | "restart")  -> why it stopped ("step", "end", ...)
 //   app.seek(step), app.running(), app.pause(), app.snapshot(), app.toggleBreakpoint(line)
+//   app.examples() -> [{ file, title, concept }], app.openExample(file) -> its first snapshot
 //
 // The page's conventions the canvas cannot get through GLFW are wired here: the clipboard
 // (paste and copy events), debugger keys the browser would take (F5 reloads), an ARIA live
@@ -143,6 +144,11 @@
       seek(step) {
         if (!Number.isInteger(step) || step < 0) throw new TypeError('seek takes a step number (an integer from 0)');
         return module.seek(step);
+      },
+      examples: () => module.examples(),
+      openExample(file) {
+        if (!module.openExample(String(file))) throw new RangeError(`no example named ${file}`);
+        return module.snapshot();
       },
       running: () => module.running(),
       pause: () => module.pause(),

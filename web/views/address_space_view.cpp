@@ -56,6 +56,33 @@ void draw_settings(Settings& settings) {
     settings.high_addresses_first = high_first == 1;
 }
 
+// The running program's view of a segment (its used size), if a program is loaded.
+const SegmentView* live_segment(App& app, SegmentKind kind) {
+    if (!app.debugger().loaded()) return nullptr;
+    for (const SegmentView& view : app.debugger().snapshot().segments) {
+        if (view.kind == kind) return &view;
+    }
+    return nullptr;
+}
+
+// How much of the bar a used size fills: by the logarithm of pages, so that 4 KiB of a 64 MiB
+// heap is visible and the band still grows as the heap does.
+float used_fraction(std::uint64_t used, std::uint64_t size) {
+    const double pages = static_cast<double>(used) / static_cast<double>(kPageSize);
+    const double all = static_cast<double>(size) / static_cast<double>(kPageSize);
+    return static_cast<float>(std::clamp(std::log2(1.0 + pages) / std::log2(1.0 + all), 0.02, 1.0));
+}
+
+// Where a click on a segment takes the Memory view: the heap's and data's first bytes, the
+// stack where it is in use.
+Addr memory_to_show(App& app, const Segment& segment) {
+    if (segment.kind == SegmentKind::Stack) {
+        const Snapshot& s = app.debugger().snapshot();
+        if (!s.frames.empty()) return s.frames.front().low;
+    }
+    return segment.first;
+}
+
 void segment_tooltip(const Segment& segment, bool high_first) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
@@ -117,6 +144,20 @@ void AddressSpaceView::draw_content(App& app) {
 
         draw->AddRectFilled(min, max, (colour & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, hovered ? 230 : 170));
         if (!segment.permissions.read) hatch(draw, min, max, IM_COL32(255, 255, 255, 40), line * 0.6f);
+        // The part of the heap and the stack the running program uses, growing and shrinking
+        // with it: from the heap's start up, from the stack's top down.
+        const bool grows = segment.kind == SegmentKind::Heap || segment.kind == SegmentKind::Stack;
+        if (const SegmentView* live = grows ? live_segment(app, segment.kind) : nullptr; live != nullptr && live->used > 0) {
+            const float fraction = used_fraction(live->used, segment.size());
+            const bool from_low = segment.kind == SegmentKind::Heap;
+            const bool at_top = from_low != high_first;  // the edge the band grows from is drawn on top
+            const float band = std::max(2.0f, fraction * height);
+            const ImVec2 band_min{min.x, at_top ? min.y : max.y - band};
+            const ImVec2 band_max{max.x, at_top ? min.y + band : max.y};
+            draw->AddRectFilled(band_min, band_max, colour);
+            const std::string used = "used " + human_size(live->used);
+            draw->AddText({label_left, at_top ? min.y : max.y - line}, text, used.c_str());
+        }
         draw->AddRect(min, max, hovered ? text : outline, 0.0f, 0, hovered ? 2.0f : 1.0f);
 
         // Growth: the heap from its start toward higher addresses, the stack from its top toward
@@ -155,10 +196,13 @@ void AddressSpaceView::draw_content(App& app) {
         draw->AddText({label_left, label_y + line}, dim, access);
 
         ImGui::SetCursorScreenPos(min);
-        ImGui::InvisibleButton(first.c_str(), {std::max(avail.x - address_width - pad, 1.0f), height});
+        const bool clicked = ImGui::InvisibleButton(first.c_str(), {std::max(avail.x - address_width - pad, 1.0f), height});
         if (ImGui::IsItemHovered()) {
             app.hover(segment.kind);
             segment_tooltip(segment, high_first);
+        }
+        if (clicked && app.debugger().loaded() && segment.permissions.read) {
+            app.show_memory(memory_to_show(app, segment));
         }
         y += height;
     }

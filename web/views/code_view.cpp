@@ -60,22 +60,22 @@ void squiggle(ImDrawList* draw, float x0, float x1, float y, ImU32 colour) {
 
 void CodeView::draw_content(App& app) {
     Debugger& debugger = app.debugger();
-    if (m_editing) {
+    if (app.editing()) {
         if (ImGui::Button("Run") || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
-            m_editing = !app.load_program();
+            app.load_program();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compile and start at main (Ctrl+Enter)");
         ImGui::SameLine();
         ImGui::TextDisabled("Edit the program, then Run.");
     } else {
-        if (ImGui::Button("Edit")) m_editing = true;
+        if (ImGui::Button("Edit")) app.set_editing(true);
         ImGui::SameLine();
         if (debugger.edited()) ImGui::TextColored(ImColor(theme::kWarning), "Edited: Run again to see the change.");
         else ImGui::TextDisabled("Click a line number to set a breakpoint.");
     }
     const float problems_height = debugger.diagnostics().all().empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 4.5f;
     ImGui::BeginChild("source", {0, -problems_height}, true, ImGuiWindowFlags_HorizontalScrollbar);
-    if (m_editing) draw_editor(app);
+    if (app.editing()) draw_editor(app);
     else draw_run(app);
     ImGui::EndChild();
     if (problems_height > 0) draw_problems(app);

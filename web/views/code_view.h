@@ -24,7 +24,6 @@ private:
     void draw_run(App& app);
     void draw_problems(App& app);
 
-    bool m_editing = true;
     std::string m_highlighted_for;  // the source the spans are of
     std::vector<std::vector<Span>> m_spans;
     std::vector<std::size_t> m_line_starts;  // byte offset of each line, then one past the end

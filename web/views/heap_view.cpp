@@ -84,6 +84,7 @@ void HeapView::draw_content(App& app) {
             ImGui::PopStyleColor();
             block_bar(block, width, bar_height);
             ImGui::EndGroup();
+            app.arrows().add_object(block.payload, block.size - block.overhead, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::Text("Block at %s: %llu bytes in all", hex_address(block.header).c_str(),

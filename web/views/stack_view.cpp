@@ -41,6 +41,7 @@ void value_rows(App& app, const ValueView& value, int depth) {
     ImGui::Indent(static_cast<float>(depth) * ImGui::GetFontSize());
     ImGui::TextUnformatted(value.name.c_str());
     ImGui::Unindent(static_cast<float>(depth) * ImGui::GetFontSize());
+    const ImVec2 row_min = ImGui::GetItemRectMin();
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s %s\n%llu bytes at %s%s", value.type.c_str(), value.name.c_str(),
                           static_cast<unsigned long long>(value.size), hex_address(value.address).c_str(),
@@ -55,6 +56,10 @@ void value_rows(App& app, const ValueView& value, int depth) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Never written: reading it is undefined behaviour");
     } else {
         ImGui::TextUnformatted(value.value.c_str());
+        if (value.target) {
+            const ImVec2 max = ImGui::GetItemRectMax();
+            app.arrows().add_pointer({max.x + 6, max.y - ImGui::GetTextLineHeight() / 2}, *value.target);
+        }
     }
     if (value.target) {
         ImGui::PushStyleColor(ImGuiCol_Text, target_colour(*value.target));
@@ -68,6 +73,7 @@ void value_rows(App& app, const ValueView& value, int depth) {
     ImGui::PushFont(app.fonts().mono);
     ImGui::TextDisabled("%s", hex_address(value.address).c_str());
     ImGui::PopFont();
+    app.arrows().add_object(value.address, value.size, row_min, ImGui::GetItemRectMax());
     // Elements and members: the first few, so a big array does not flood the panel.
     const std::size_t shown = std::min<std::size_t>(value.children.size(), 16);
     for (std::size_t i = 0; i < shown; ++i) value_rows(app, value.children[i], depth + 1);

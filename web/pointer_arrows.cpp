@@ -1,0 +1,53 @@
+#include "pointer_arrows.h"
+
+#include <cmath>
+
+#include "theme.h"
+
+namespace memviz::web {
+
+void PointerArrows::begin_frame() {
+    m_pointers.clear();
+    m_objects.clear();
+}
+
+void PointerArrows::add_pointer(ImVec2 from, const PointerTarget& target) {
+    using Kind = PointerTarget::Kind;
+    if (target.kind == Kind::Null || target.kind == Kind::Uninitialized || target.kind == Kind::Function ||
+        target.kind == Kind::String) {
+        return;
+    }
+    const bool warning = target.kind == Kind::FreedBlock || target.kind == Kind::Dangling || target.kind == Kind::Wild;
+    m_pointers.push_back({from, target.address, warning});
+}
+
+void PointerArrows::add_object(Addr first, std::uint64_t size, ImVec2 min, ImVec2 max) {
+    m_objects.push_back({first, size, min, max});
+}
+
+void PointerArrows::draw(ImDrawList* draw) const {
+    for (const Pointer& pointer : m_pointers) {
+        // The smallest object on screen holding the address: an element's row before its array's.
+        const Object* best = nullptr;
+        for (const Object& object : m_objects) {
+            // One past the end counts too: the pointer a loop leaves after the last element.
+            if (pointer.address < object.first || pointer.address > object.first + object.size) continue;
+            if (best == nullptr || object.size < best->size) best = &object;
+        }
+        if (best == nullptr) continue;
+        const ImU32 colour = pointer.warning ? theme::kWarning : theme::rgb(0xE8E8E8, 200);
+        // Into the target's near side, at the height of its middle.
+        const bool target_right = best->min.x >= pointer.from.x;
+        const ImVec2 to{target_right ? best->min.x : best->max.x, (best->min.y + best->max.y) / 2};
+        const float bend = std::max(30.0f, std::fabs(to.x - pointer.from.x) * 0.4f);
+        const ImVec2 c1{pointer.from.x + bend, pointer.from.y};
+        const ImVec2 c2{target_right ? to.x - bend : to.x + bend, to.y};
+        draw->AddCircleFilled(pointer.from, 3.0f, colour);
+        draw->AddBezierCubic(pointer.from, c1, c2, to, colour, 1.6f);
+        const float head = 7.0f;
+        const float dir = target_right ? -1.0f : 1.0f;
+        draw->AddTriangleFilled(to, {to.x + dir * head, to.y - head * 0.6f}, {to.x + dir * head, to.y + head * 0.6f}, colour);
+    }
+}
+
+}  // namespace memviz::web

@@ -1,0 +1,39 @@
+// Arrows from pointer variables to what they point at, drawn across panels: the stack and heap
+// views note, while they draw, where each pointer's value is on screen and where each variable
+// and heap block is; after every view has drawn, the arrows go on top. Only what is on screen
+// this frame is connected, so a scrolled-away target simply has no arrow.
+#pragma once
+
+#include <vector>
+
+#include <imgui.h>
+
+#include "snapshot.h"
+
+namespace memviz::web {
+
+class PointerArrows {
+public:
+    void begin_frame();
+    // A pointer shown at `from` (the right end of its value) holding `target`.
+    void add_pointer(ImVec2 from, const PointerTarget& target);
+    // Memory [first, first + size) drawn in the rectangle [min, max].
+    void add_object(Addr first, std::uint64_t size, ImVec2 min, ImVec2 max);
+    void draw(ImDrawList* draw) const;
+
+private:
+    struct Pointer {
+        ImVec2 from;
+        Addr address;
+        bool warning;
+    };
+    struct Object {
+        Addr first;
+        std::uint64_t size;
+        ImVec2 min, max;
+    };
+    std::vector<Pointer> m_pointers;
+    std::vector<Object> m_objects;
+};
+
+}  // namespace memviz::web
