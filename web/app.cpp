@@ -7,6 +7,7 @@
 
 #include "examples.h"
 #include "views/address_space_view.h"
+#include "views/allocator_view.h"
 #include "views/code_view.h"
 #include "views/controls_view.h"
 #include "views/explain_view.h"
@@ -54,6 +55,7 @@ App::App() : m_derived_from(m_settings), m_layout(layout_for(m_settings)) {
     m_views.push_back(std::make_unique<OutputView>());
     m_views.push_back(std::make_unique<AddressSpaceView>());
     m_views.push_back(std::make_unique<MemoryView>());
+    m_views.push_back(std::make_unique<AllocatorView>());
     m_views.push_back(std::make_unique<SegmentsView>());
     for (const auto& view : m_views) m_open.push_back(view->open_by_default());
     m_debugger.source() = kFirstProgram;
@@ -129,6 +131,11 @@ void App::update_derived() {
     // the allocator policy, stopping at errors. Only the drawing direction leaves it alone.
     Settings run_as = m_settings;
     run_as.high_addresses_first = m_derived_from.high_addresses_first;
+    run_as.light_theme = m_derived_from.light_theme;
+    if (m_settings.light_theme != m_derived_from.light_theme) {
+        if (m_settings.light_theme) ImGui::StyleColorsLight();
+        else ImGui::StyleColorsDark();
+    }
     const bool rerun = m_debugger.loaded() && !(run_as == m_derived_from);
     m_layout = layout_for(m_settings);
     m_derived_from = m_settings;
@@ -147,6 +154,7 @@ void App::draw_frame() {
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("memviz");
         examples_menu();
+        settings_menu(*this);
         if (ImGui::BeginMenu("Windows")) {
             for (std::size_t i = 0; i < m_views.size(); ++i) {
                 bool open = m_open[i];

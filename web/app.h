@@ -28,6 +28,7 @@ struct Settings {
     bool high_addresses_first = false;
     alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
     bool keep_going = false;  // run on past errors a real program survives (a leak, a stray read)
+    bool light_theme = false;
 
     bool operator==(const Settings&) const = default;
 };

@@ -50,6 +50,9 @@ val settings() {
     val out = val::object();
     out.set("dataModel", std::string(info(s.data_model).name));
     out.set("highAddressesFirst", s.high_addresses_first);
+    out.set("policy", std::string(alloc::name(s.policy)));
+    out.set("keepGoing", s.keep_going);
+    out.set("lightTheme", s.light_theme);
     return out;
 }
 
@@ -64,6 +67,13 @@ std::string set_settings(val changes) {
     if (changes.hasOwnProperty("highAddressesFirst")) {
         next.high_addresses_first = changes["highAddressesFirst"].as<bool>();
     }
+    if (changes.hasOwnProperty("policy")) {
+        auto policy = alloc::parse_policy(changes["policy"].as<std::string>());
+        if (!policy) return "policy must be one of first-fit, next-fit, best-fit, explicit-lifo, explicit-address, segregated, textbook";
+        next.policy = *policy;
+    }
+    if (changes.hasOwnProperty("keepGoing")) next.keep_going = changes["keepGoing"].as<bool>();
+    if (changes.hasOwnProperty("lightTheme")) next.light_theme = changes["lightTheme"].as<bool>();
     running_app().set_settings(next);
     return "";
 }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ namespace {
 GLFWwindow* g_window = nullptr;
 
 EM_JS(int, canvas_pixel_width, (), { return Module.canvas.width; });
+EM_JS(int, canvas_pixel_height, (), { return Module.canvas.height; });
 // Hands the step's narration to the page, which puts it in its ARIA live region.
 EM_JS(void, announce, (const char* text), {
     if (Module.onNarration) Module.onNarration(UTF8ToString(text));
@@ -35,35 +37,34 @@ EM_JS(void, write_clipboard, (const char* text), {
 std::uint64_t g_announced = ~0ULL;  // the debugger generation last announced
 
 // ImGui 1.86 reads keys as held-down state once per frame, so a press and its release landing
-// between the same two frames (a quick tap while a frame is slow) would be lost. The release of
-// a key pressed since the last frame is held back until that frame has seen the key down.
+// between the same two frames (a quick tap while a frame is slow, two taps of F10) would be lost
+// or merged. Key events are queued and handed to ImGui before each frame, at most one change
+// per key per frame; the rest wait for the next frame.
 struct KeyEvent {
     int key, scancode, action, mods;
 };
-std::vector<int> g_pressed_since_frame;
-std::vector<KeyEvent> g_held_releases;
+std::deque<KeyEvent> g_key_events;
 
-void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    if (action == GLFW_RELEASE &&
-        std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) != g_pressed_since_frame.end()) {
-        g_held_releases.push_back({key, scancode, action, mods});
-        return;
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+    g_key_events.push_back({key, scancode, action, mods});
+}
+
+void deliver_key_events() {
+    std::vector<int> changed;
+    while (!g_key_events.empty()) {
+        const KeyEvent e = g_key_events.front();
+        const bool change = e.action != GLFW_REPEAT;
+        if (change && std::find(changed.begin(), changed.end(), e.key) != changed.end()) break;
+        if (change) changed.push_back(e.key);
+        ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, e.action, e.mods);
+        g_key_events.pop_front();
     }
-    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
-    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
-
-// After a frame: the keys it saw pressed may now be released.
-void release_held_keys() {
-    g_pressed_since_frame.clear();
-    for (const KeyEvent& e : g_held_releases) ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, e.action, e.mods);
-    g_held_releases.clear();
-}
-EM_JS(int, canvas_pixel_height, (), { return Module.canvas.height; });
 
 void frame() {
     const double started = emscripten_get_now();
     glfwPollEvents();
+    deliver_key_events();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -84,10 +85,10 @@ void frame() {
     int height = 0;
     glfwGetFramebufferSize(g_window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.09f, 0.09f, 0.11f, 1.0f);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    release_held_keys();
     memviz::web::running_app().frame_done(emscripten_get_now() - started);
 }
 

@@ -123,9 +123,10 @@
       setSettings(changes) {
         if (changes === null || typeof changes !== 'object') throw new TypeError('setSettings takes an object');
         if ('dataModel' in changes && typeof changes.dataModel !== 'string') throw new TypeError('dataModel must be a string');
-        if ('highAddressesFirst' in changes && typeof changes.highAddressesFirst !== 'boolean') {
-          throw new TypeError('highAddressesFirst must be a boolean');
+        for (const flag of ['highAddressesFirst', 'keepGoing', 'lightTheme']) {
+          if (flag in changes && typeof changes[flag] !== 'boolean') throw new TypeError(`${flag} must be a boolean`);
         }
+        if ('policy' in changes && typeof changes.policy !== 'string') throw new TypeError('policy must be a string');
         const error = module.setSettings(changes);
         if (error) throw new RangeError(error);
         return module.settings();

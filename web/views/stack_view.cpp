@@ -95,7 +95,17 @@ void StackView::draw_content(App& app) {
     // is at the bottom there; high addresses first puts main at the top, as CS:APP draws it.
     const bool main_first = app.settings().high_addresses_first;
     const std::size_t count = s.frames.size();
+    // A deep recursion has hundreds of frames: those scrolled out of view are skipped by the
+    // height they took when last drawn, so a frame costs only what is on screen.
+    if (m_heights.size() != count) m_heights.assign(count, 0.0f);
+    const float view_top = ImGui::GetScrollY();
+    const float view_bottom = view_top + ImGui::GetWindowHeight();
     for (std::size_t n = 0; n < count; ++n) {
+        const float y = ImGui::GetCursorPosY();
+        if (m_heights[n] > 0 && (y + m_heights[n] < view_top || y > view_bottom)) {
+            ImGui::SetCursorPosY(y + m_heights[n]);
+            continue;
+        }
         const FrameView& frame = s.frames[main_first ? count - 1 - n : n];
         const bool innermost = &frame == &s.frames.front();
         ImGui::PushID(static_cast<int>(n));
@@ -128,7 +138,9 @@ void StackView::draw_content(App& app) {
             ImGui::Separator();
         }
         ImGui::PopID();
+        m_heights[n] = ImGui::GetCursorPosY() - y;
     }
+    ImGui::Dummy({1, 1});  // the window's content reaches the last skipped frame
     if (!s.globals.empty()) {
         ImGui::Spacing();
         ImGui::TextColored(ImColor(theme::kGlobals), "Globals and statics");

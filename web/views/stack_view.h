@@ -4,6 +4,8 @@
 // highlighted; values never written show as `?`.
 #pragma once
 
+#include <vector>
+
 #include "snapshot.h"
 #include "views/view.h"
 
@@ -14,6 +16,9 @@ public:
     const char* title() const override { return "Stack"; }
     ImVec4 default_rect() const override { return {0.3f, 0.0f, 0.27f, 0.7f}; }
     void draw_content(App& app) override;
+
+private:
+    std::vector<float> m_heights;  // of each frame's box as last drawn, to skip those out of view
 };
 
 // One variable as a table row (and its elements and members as child rows), shared by the
