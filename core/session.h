@@ -14,12 +14,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "history/history.h"
 #include "session/step_record.h"
 #include "snapshot.h"
 #include "support/diagnostics.h"
+#include "support/result.h"
 
 namespace memviz {
 
@@ -57,6 +59,14 @@ struct Watchpoint {
     Addr first = 0;
     std::uint64_t size = 0;
     std::string label;  // what the user typed: "p->next", "0x4052a0"
+};
+
+// A C expression's value at the present moment (Session::evaluate).
+struct Evaluation {
+    ValueView value;       // named by the expression as typed, formatted as snapshots format values
+    bool lvalue = false;   // it designates memory: value.address and value.size are that memory
+    std::optional<std::uint64_t> number;  // an integer's value (two's complement) or a pointer's
+    std::vector<std::string> reads;       // the objects it read values from, as typed: "i", "a[i]"
 };
 
 class Session {
@@ -113,10 +123,15 @@ public:
         Shadow shadow = Shadow::Unallocated;
     };
     std::vector<MemoryByte> read_memory(Addr first, std::uint64_t count);
-    // The object at `address` read as the program's type spelled `type` ("struct node",
-    // "int [4]", "char *"), named `name`, as a snapshot shows variables; nullopt when the
-    // program uses no type of that spelling (or nothing is loaded).
-    std::optional<ValueView> value_at(Addr address, std::string_view type, std::string name);
+    // Any C expression over the innermost frame (its parameters and the locals in scope where it
+    // is stopped) and the globals, evaluated as the program's own types and data model say,
+    // without running anything: `a[i] * 2 + 1`, `(long)p`, `head->next->value`, `-1 < 1u`.
+    // Assignments, ++ and --, calls and compound literals are refused, naming `command` (the
+    // front end's word for what is asked: "print does not run code: `x = 5` assigns"); so are
+    // reads of memory that is freed, out of the object, unmapped or never written (a value
+    // that is the result, not a step to it, shows as "?"). Errors in the expression give the
+    // column in `expression`. See core/session/evaluate.h.
+    Result<Evaluation> evaluate(std::string_view expression, std::string_view command = "print");
     // What a pointer holding `value` points at, as snapshots describe pointers.
     PointerTarget describe_pointer(Addr value);
 

@@ -43,17 +43,19 @@ constexpr std::array kCommands = {
     DebugCommand{"delete", "d", "delete [LINE]", "Remove the breakpoint at LINE (or all breakpoints).",
                  "Without LINE, removes every breakpoint."},
     DebugCommand{"watch", "", "watch EXPR", "Stop when the memory EXPR names changes.",
-                 "EXPR names memory as print reads it (total, scores[2], p->next, *p), or is a hex address with a "
-                 "size in bytes (watch 0x4052a0 8; 4 bytes when no size is given). The watchpoint watches those "
-                 "bytes, wherever the program is: a local's bytes stay watched after its function returns. "
-                 "Moves stop right after the change and show the old and the new value."},
+                 "EXPR is a C expression that names memory (total, scores[i], p->next, *p), evaluated once as "
+                 "print evaluates it, or a hex address with a size in bytes (watch 0x4052a0 8; 4 bytes when no "
+                 "size is given). The watchpoint watches those bytes, wherever the program is: scores[i] stays "
+                 "the element i was when it was set, and a local's bytes stay watched after its function "
+                 "returns. A computed value (total + 1) has no bytes: watch what it reads. Moves stop right "
+                 "after the change and show the old and the new value."},
     DebugCommand{"unwatch", "", "unwatch [N]", "Remove watchpoint N (or all watchpoints).", "Without N, removes every watchpoint."},
     DebugCommand{"print", "p", "print EXPR", "Show a value: its type, and what a pointer points to.",
-                 "EXPR is a variable of the current function or a global, with *, &, [INDEX], .member and "
-                 "->member: print total, print scores[i], print *p, print list->next->value, print &n. "
-                 "Nothing runs, so printing never changes the program. General C expressions (arithmetic, "
-                 "casts, calls) are not supported yet, nor a struct only pointers reach while no variable of "
-                 "its type is in scope (the nodes of a list on the heap)."},
+                 "EXPR is any C expression over the current function's parameters and locals in scope and "
+                 "the globals, with the program's types, macros and data model: print scores[i] * 2 + 1, "
+                 "print (long)p, print list->next->value, print -1 < 1u, print sizeof(struct node). Nothing "
+                 "runs, so printing never changes the program: assignments, ++, --, calls and compound "
+                 "literals are refused. Reading freed, out-of-bounds or never-written memory says so."},
     DebugCommand{"x", "", "x/NFU ADDR", "Dump memory as gdb does: N units of U in format F.",
                  "F is x (hex), d (signed), u (unsigned), c (characters) or s (strings); U is b (1 byte), h (2), "
                  "w (4) or g (8); the defaults are x/1xw. ADDR is a hex address or an expression: a pointer's "

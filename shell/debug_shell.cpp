@@ -278,12 +278,11 @@ void DebugShell::show_location(bool frame_changed) {
 }
 
 ValueSource DebugShell::values() const {
-    return {m_now, m_session.options().data_model, [this](Addr a, std::uint64_t n) { return m_session.read_memory(a, n); },
-            [this](Addr a, std::string_view type, std::string name) { return m_session.value_at(a, type, std::move(name)); }};
+    return {m_now, m_session.options().data_model, [this](Addr a, std::uint64_t n) { return m_session.read_memory(a, n); }};
 }
 
-std::optional<Evaluated> DebugShell::evaluate_or_say(std::string_view expression) {
-    auto evaluated = evaluate(expression, values());
+std::optional<Evaluation> DebugShell::evaluate_or_say(std::string_view expression, std::string_view command) {
+    auto evaluated = m_session.evaluate(expression, command);
     if (!evaluated.ok()) {
         say(evaluated.error());
         return std::nullopt;

@@ -14,7 +14,6 @@
 #include <string_view>
 #include <vector>
 
-#include "debug_expr.h"
 #include "debug_values.h"
 #include "session.h"
 
@@ -55,9 +54,10 @@ private:
     void say(const std::string& text);  // one or more lines, wrapped to the width
     std::string value_text(std::string_view type, const std::vector<Session::MemoryByte>& bytes) const;
     std::vector<std::vector<Session::MemoryByte>> watched_bytes();
-    ValueSource values() const;  // the current snapshot and memory, for print, x and watch
-    // `expression` evaluated over values(), or nothing after saying why it could not be.
-    std::optional<Evaluated> evaluate_or_say(std::string_view expression);
+    ValueSource values() const;  // the current snapshot and memory, for x and watch's values
+    // `expression` evaluated by the session for `command` (print, watch, x), or nothing after
+    // saying why it could not be.
+    std::optional<Evaluation> evaluate_or_say(std::string_view expression, std::string_view command);
 
     Session& m_session;
     std::string m_file;

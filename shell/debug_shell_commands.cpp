@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "debug_expr.h"
 #include "debug_memory.h"
 #include "debug_shell.h"
 #include "debug_views.h"
@@ -76,11 +75,20 @@ void DebugShell::watch(std::string_view argument) {
             size = *bytes;
         }
     } else {
-        const auto evaluated = evaluate_or_say(argument);
+        const auto evaluated = evaluate_or_say(argument, "watch");
         if (!evaluated) return;
         const ValueView& value = evaluated->value;
         if (!evaluated->lvalue || value.size == 0) {
-            say("`" + value.name + "` is not stored in memory: watch a variable, an element, a member or *p.");
+            // A watchpoint is a range of bytes compared after every instruction: a computed
+            // value has none. What it was computed from has.
+            std::string text = "`" + value.name + "` is a value, not memory: watch stops when memory changes, so it " +
+                               "watches a variable, an element, a member or *p.";
+            if (!evaluated->reads.empty()) {
+                std::string reads;
+                for (const std::string& read : evaluated->reads) reads += (reads.empty() ? "`" : ", `") + read + "`";
+                text += " This one reads " + reads + ": watch " + (evaluated->reads.size() == 1 ? "that" : "those") + " instead.";
+            }
+            say(text);
             return;
         }
         address = value.address;
@@ -119,7 +127,7 @@ void DebugShell::print(std::string_view expression) {
         say("print what? For example: print total, print *p, print scores[2], print list->next");
         return;
     }
-    const auto evaluated = evaluate_or_say(expression);
+    const auto evaluated = evaluate_or_say(expression, "print");
     if (!evaluated) return;
     const ValueView& value = evaluated->value;
     std::string text = value.name + " = " + inline_value(value) + " (" + value.type + ")";
@@ -141,15 +149,15 @@ void DebugShell::examine(std::string_view spec, std::string_view expression) {
         say("x needs an address: x/4xw &n, x/s name, x/8xb 0x4052a0");
         return;
     }
-    const auto evaluated = evaluate_or_say(expression);
+    const auto evaluated = evaluate_or_say(expression, "x");
     if (!evaluated) return;
     const ValueView& value = evaluated->value;
     // As gdb does: an array means its first byte, a pointer or an integer its value.
     std::optional<Addr> address;
-    if (is_array_type(value.type)) {
+    if (evaluated->lvalue && is_array_type(value.type)) {
         address = value.address;
-    } else if (auto number = number_of(value); number && value.value.find('.') == std::string::npos) {
-        address = static_cast<Addr>(*number);
+    } else if (evaluated->number) {
+        address = *evaluated->number;
     } else if (!value.children.empty()) {
         say("`" + value.name + "` is a " + value.type + ", not an address: x/8xb &" + value.name + " dumps its bytes.");
         return;

@@ -48,21 +48,6 @@ std::string_view member_name(std::string_view child) {
     return child;
 }
 
-const ValueView* find_node(const ValueView& value, const std::function<bool(const ValueView&)>& match) {
-    if (match(value)) return &value;
-    for (const ValueView& child : value.children) {
-        if (const ValueView* found = find_node(child, match)) return found;
-    }
-    return nullptr;
-}
-
-const ValueView* find_in_snapshot(const Snapshot& snapshot, const std::function<bool(const ValueView&)>& match) {
-    for (const Root& root : roots(snapshot)) {
-        if (const ValueView* found = find_node(root.value, match)) return found;
-    }
-    return nullptr;
-}
-
 // --- formatting bytes: core/session/values.h's literals --------------------------------------
 
 using session::char_literal;
@@ -144,25 +129,6 @@ std::optional<std::uint64_t> array_count(std::string_view type) {
     return count;
 }
 
-// The "{...}" text of an aggregate from its children, as the snapshot writes it.
-std::string aggregate_text(const ValueView& value) {
-    if (is_array_type(unqualified(value.type))) {
-        std::string text = "{";
-        for (std::size_t i = 0; i < value.children.size() && i < 8; ++i) {
-            if (i > 0) text += ", ";
-            text += value.children[i].value;
-        }
-        if (value.children.size() > 8) text += ", ...";
-        return text + "}";
-    }
-    std::string text = "{";
-    for (const ValueView& child : value.children) {
-        if (text.size() > 1) text += ", ";
-        text.append(member_name(child.name)).append(" = ").append(child.value);
-    }
-    return text.size() > 80 ? "{...}" : text + "}";
-}
-
 }  // namespace
 
 std::string unqualified(std::string_view type) {
@@ -225,16 +191,6 @@ std::optional<std::string> element_type(std::string_view type) {
     return right.empty() ? left : left + " " + right;
 }
 
-std::string pointer_to(std::string_view type) {
-    const std::string plain(trim(type));
-    if (is_array_type(plain)) {
-        const std::size_t open = plain.find('[');
-        return std::string(trim(std::string_view(plain).substr(0, open))) + " (*)" + plain.substr(open);
-    }
-    if (!plain.empty() && plain.back() == '*') return plain + "*";
-    return plain + " *";
-}
-
 std::optional<std::uint64_t> scalar_size(std::string_view type, DataModel model) {
     const std::string plain = unqualified(type);
     const DataModelInfo& sizes = info(model);
@@ -245,11 +201,6 @@ std::optional<std::uint64_t> scalar_size(std::string_view type, DataModel model)
     if (plain == "long" || plain == "unsigned long") return sizes.long_bytes;
     if (plain == "long long" || plain == "unsigned long long" || plain == "double" || plain == "long double") return 8;
     return std::nullopt;
-}
-
-std::string index_name(std::int64_t index) {
-    std::string name = "[";
-    return name.append(std::to_string(index)).append("]");
 }
 
 std::optional<std::string> scalar_text(const ValueSource& source, std::string_view type,
@@ -267,123 +218,6 @@ std::optional<std::string> scalar_text(const ValueSource& source, std::string_vi
     if (!initialized) return "?";
     std::optional<PointerTarget> target;
     return format_scalar(source, plain, values, target);
-}
-
-std::optional<std::int64_t> number_of(const ValueView& value) {
-    std::string_view text = value.value;
-    if (text == "NULL") return 0;
-    text = text.substr(0, text.find(' '));
-    bool negative = false;
-    if (!text.empty() && text.front() == '-') {
-        negative = true;
-        text.remove_prefix(1);
-    }
-    int base = 10;
-    if (text.starts_with("0x")) {
-        text.remove_prefix(2);
-        base = 16;
-    }
-    std::uint64_t number = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number, base);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    const auto signed_number = static_cast<std::int64_t>(number);
-    return negative ? -signed_number : signed_number;
-}
-
-std::optional<std::uint64_t> type_size(const ValueSource& source, std::string_view type) {
-    const std::string plain = unqualified(type);
-    if (auto size = scalar_size(plain, source.data_model)) return size;
-    if (is_array_type(plain)) {
-        auto element = element_type(plain);
-        auto count = array_count(plain);
-        if (!element || !count) return std::nullopt;
-        auto size = type_size(source, *element);
-        if (!size) return std::nullopt;
-        return *size * *count;
-    }
-    const ValueView* model = find_in_snapshot(source.snapshot, [&](const ValueView& v) { return unqualified(v.type) == plain; });
-    if (model == nullptr) return std::nullopt;
-    return model->size;
-}
-
-Result<ValueView> value_at(const ValueSource& source, std::string name, std::string_view type, Addr address) {
-    const std::string plain = unqualified(type);
-    if (const ValueView* known = find_in_snapshot(source.snapshot, [&](const ValueView& v) {
-            return v.address == address && unqualified(v.type) == plain;
-        })) {
-        ValueView copy = *known;
-        copy.name = std::move(name);
-        return copy;
-    }
-
-    ValueView view;
-    view.name = std::move(name);
-    view.type = std::string(type);
-    view.address = address;
-    if (auto size = scalar_size(plain, source.data_model)) {
-        view.size = *size;
-        std::vector<std::uint8_t> bytes;
-        for (const Session::MemoryByte& byte : source.read(address, *size)) {
-            if (!byte.value) {
-                return Error{"cannot read " + std::to_string(*size) + " bytes at " + hex_address(address) + ": that is " +
-                             describe_address(source.snapshot, address).description};
-            }
-            bytes.push_back(*byte.value);
-            view.initialized = view.initialized && byte.shadow == Shadow::Initialized;
-        }
-        std::optional<PointerTarget> target;
-        view.value = format_scalar(source, plain, bytes, target);
-        if (view.initialized) {
-            view.target = std::move(target);
-        } else {
-            view.value = "?";
-            if (is_pointer_type(plain)) view.target = PointerTarget{PointerTarget::Kind::Uninitialized, 0, "nothing yet: uninitialized", 0, 0};
-        }
-        return view;
-    }
-
-    if (is_array_type(plain)) {
-        const std::optional<std::string> element = element_type(plain);
-        const std::optional<std::uint64_t> count = array_count(plain);
-        const std::optional<std::uint64_t> element_size = element ? type_size(source, *element) : std::nullopt;
-        if (!count || !element_size) return Error{"memviz cannot lay out a `" + plain + "` from the shell"};
-        view.size = *count * *element_size;
-        for (std::uint64_t i = 0; i < *count && i < ValueView::kMaxChildren; ++i) {
-            auto child = value_at(source, index_name(static_cast<std::int64_t>(i)), *element, address + i * *element_size);
-            if (!child.ok()) return child;
-            view.initialized = view.initialized && child.value().initialized;
-            view.children.push_back(std::move(child.value()));
-        }
-        if (is_char_type(*element)) {
-            std::vector<std::uint8_t> bytes;
-            for (const Session::MemoryByte& byte : source.read(address, view.size)) bytes.push_back(byte.value.value_or(0));
-            view.value = view.children.empty() || !view.children.front().initialized ? "?" : string_literal(bytes);
-        } else {
-            view.value = aggregate_text(view);
-        }
-        return view;
-    }
-
-    // A struct or union: read as the program's own type, or laid out after a variable of it.
-    if (source.typed) {
-        if (auto typed = source.typed(address, plain, view.name)) return std::move(*typed);
-    }
-    const ValueView* model = find_in_snapshot(source.snapshot, [&](const ValueView& v) {
-        return unqualified(v.type) == plain && !v.children.empty();
-    });
-    if (model == nullptr) {
-        return Error{"memviz cannot show a `" + plain + "` at " + hex_address(address) +
-                     " yet: no variable of that type is in scope to show its layout"};
-    }
-    view.size = model->size;
-    for (const ValueView& member : model->children) {
-        auto child = value_at(source, member.name, member.type, address + (member.address - model->address));
-        if (!child.ok()) return child;
-        view.initialized = view.initialized && child.value().initialized;
-        view.children.push_back(std::move(child.value()));
-    }
-    view.value = aggregate_text(view);
-    return view;
 }
 
 PointerTarget describe_address(const Snapshot& snapshot, Addr address) {

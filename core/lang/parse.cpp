@@ -20,6 +20,12 @@ Parser::Parser(std::vector<Token> tokens, DataModel model, Diagnostics& diagnost
 }
 
 Program Parser::run() {
+    translation_unit();
+    pop_scope(m_end_loc);
+    return std::move(m_program);
+}
+
+void Parser::translation_unit() {
     while (!at_eof() && !m_diag.full()) {
         const std::size_t start = m_pos;
         external_declaration();
@@ -36,8 +42,6 @@ Program Parser::run() {
             m_diag.error(var->loc, "storage size of '" + var->name + "' isn't known");
         }
     }
-    pop_scope(m_end_loc);
-    return std::move(m_program);
 }
 
 // ---- Tokens ----
@@ -48,6 +52,18 @@ const Token& Parser::peek(std::size_t ahead) const {
 
 void Parser::advance() {
     if (!at_eof()) ++m_pos;
+    if (m_probe != nullptr && !m_probe->taken) take_probe();
+}
+
+// Names declared by a token come into scope once the parser has moved past it, so the scopes
+// as the parser reaches the first token at or after the place are the scopes at the place.
+void Parser::take_probe() {
+    if (m_function == nullptr || m_function->name != m_probe->function || tok().file != kMainFile ||
+        tok().loc < m_probe->at)
+        return;
+    m_probe->taken = true;
+    m_probe->owner = m_function;
+    m_probe->scopes.assign(m_scopes.begin() + 1, m_scopes.end());
 }
 
 bool Parser::consume(std::string_view spelling) {
@@ -430,6 +446,36 @@ Program parse(std::vector<Token> tokens, DataModel model, Diagnostics& diagnosti
 
 Program parse_source(std::string_view source, DataModel model, Diagnostics& diagnostics) {
     return parse(preprocess(source, model, diagnostics), model, diagnostics);
+}
+
+ScopedExpression parse_in_scope(std::vector<Token> program, std::vector<Token> expression, DataModel model,
+                                std::string_view function, SourceLoc at, Diagnostics& diagnostics) {
+    Parser parser(std::move(program), model, diagnostics);
+    ScopeProbe probe{std::string(function), at, false, nullptr, {}};
+    parser.m_probe = function.empty() ? nullptr : &probe;
+    parser.translation_unit();
+    parser.m_probe = nullptr;
+    diagnostics = Diagnostics{};  // the program's own were reported when it was loaded
+
+    // The whole file scope (a debugger shows every global), then the function's scopes at `at`.
+    std::vector<Scope> scopes{std::move(parser.m_scopes.front())};
+    for (Scope& scope : probe.scopes) scopes.push_back(std::move(scope));
+    parser.m_scopes = std::move(scopes);
+    parser.m_function = probe.owner;
+    parser.m_tokens = std::move(expression);
+    if (parser.m_tokens.empty() || parser.m_tokens.back().kind != TokenKind::EndOfFile) parser.m_tokens.emplace_back();
+    parser.m_pos = 0;
+    parser.m_panic = false;
+    parser.m_depth = 0;
+    parser.m_depth_reported = false;
+    parser.m_depth_error_reported = false;
+    parser.m_reported_undeclared.clear();
+
+    ScopedExpression out;
+    out.expression = parser.expr();
+    if (!parser.at_eof()) out.left_over = parser.tok();
+    out.program = std::move(parser.m_program);
+    return out;
 }
 
 }  // namespace memviz::lang

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -38,5 +39,22 @@ Program parse(std::vector<Token> tokens, DataModel model, Diagnostics& diagnosti
 
 // preprocess() then parse(): the front end in one call.
 Program parse_source(std::string_view source, DataModel model, Diagnostics& diagnostics);
+
+// A debugger's way in (Session::evaluate): `program`, the preprocessed tokens of a program that
+// compiled, is parsed again as parse() parses it, then `expression` (tokens ending with
+// EndOfFile) is parsed as one C expression where the body of `function` reaches `at`: it sees
+// the parameters and the locals declared before `at` in the blocks open there, over the whole
+// file scope (every global, function, typedef, tag and enum constant of the program). With no
+// `function` (or if its body never reaches `at`) it sees the file scope alone.
+//
+// `diagnostics` keeps only the expression's problems. The expression is parsed, not checked
+// for what may be evaluated: assignments and calls come back as the nodes they are.
+struct ScopedExpression {
+    Program program;                  // owns the expression's nodes, objects and types
+    Node* expression = nullptr;       // typed; poisoned when it had errors
+    std::optional<Token> left_over;   // the first token after the expression, when it stopped early
+};
+ScopedExpression parse_in_scope(std::vector<Token> program, std::vector<Token> expression, DataModel model,
+                                std::string_view function, SourceLoc at, Diagnostics& diagnostics);
 
 }  // namespace memviz::lang

@@ -47,6 +47,16 @@ struct Scope {
     std::vector<Object*> objects;  // declared here, to close their scope ranges
 };
 
+// The scopes one function's body has at a place in it, copied as the parser passes the place
+// (parse_in_scope: a debugger's expression is parsed in them).
+struct ScopeProbe {
+    std::string function;          // whose body
+    SourceLoc at;                  // the first token at or after this place takes the copy
+    bool taken = false;
+    Function* owner = nullptr;     // the function, once taken
+    std::vector<Scope> scopes;     // its parameters' scope and the blocks open there, outermost first
+};
+
 enum class StorageClass : std::uint8_t { None, Typedef, Extern, Static, Auto, Register };
 
 struct DeclSpec {
@@ -84,6 +94,7 @@ class Parser {
 public:
     Parser(std::vector<Token> tokens, DataModel model, Diagnostics& diagnostics);
     Program run();
+    void translation_unit();  // every external declaration, up to the end of the tokens
 
     // ---- parse.cpp: tokens, diagnostics, scopes ----
     const Token& tok() const { return m_tokens[m_pos]; }
@@ -91,6 +102,7 @@ public:
     bool at(std::string_view spelling) const { return tok().is(spelling); }
     bool at_eof() const { return tok().kind == TokenKind::EndOfFile; }
     void advance();
+    void take_probe();  // copies the scopes into m_probe when the parser has reached its place
     bool consume(std::string_view spelling);
     bool expect(std::string_view spelling, std::string_view context = {});
     void syntax_error(std::string message);
@@ -204,6 +216,7 @@ public:
     std::vector<Node*> m_gotos;
     std::vector<std::string> m_reported_undeclared;  // per function: each name once
     SourceLoc m_end_loc;
+    ScopeProbe* m_probe = nullptr;     // parse_in_scope only
 };
 
 // `text` in single quotes, as messages show names and types. (Built by appending, which also

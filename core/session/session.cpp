@@ -5,6 +5,7 @@
 #include "lang/compile.h"
 #include "lang/parse.h"
 #include "session/describe.h"
+#include "session/evaluate.h"
 #include "session/values.h"
 #include "vm/libc.h"
 #include "vm/machine.h"
@@ -32,28 +33,7 @@ struct Session::Loaded {
     std::unique_ptr<vm::Program> program;
     std::unique_ptr<vm::CLibrary> library;
     std::unique_ptr<vm::Machine> machine;
-    // Every type the program's variables and functions use, by its unqualified C spelling:
-    // how a debugger's `print *list` finds `struct node`. Made on first use.
-    std::map<std::string, const lang::Type*> types;
 };
-
-namespace {
-
-void collect_types(const lang::Type* type, std::map<std::string, const lang::Type*>& into) {
-    if (type == nullptr) return;
-    const lang::Type* plain = type->unqualified() != nullptr ? type->unqualified() : type;
-    if (!into.emplace(lang::to_string(plain), plain).second) return;
-    if (lang::is_pointer(plain) || lang::is_array(plain)) collect_types(plain->pointee(), into);
-    if (lang::is_record(plain) && plain->is_complete()) {
-        for (const lang::Member& member : plain->members()) collect_types(member.type, into);
-    }
-    if (lang::is_function(plain)) {
-        collect_types(plain->return_type(), into);
-        for (const lang::Type* param : plain->params()) collect_types(param, into);
-    }
-}
-
-}  // namespace
 
 Session::Session() = default;
 Session::~Session() = default;
@@ -128,22 +108,14 @@ std::vector<Session::MemoryByte> Session::read_memory(Addr first, std::uint64_t 
     return out;
 }
 
-std::optional<ValueView> Session::value_at(Addr address, std::string_view type, std::string name) {
-    if (!m_loaded) return std::nullopt;
-    auto& types = m_loaded->types;
-    if (types.empty()) {
-        for (const vm::Global& global : m_loaded->program->globals) collect_types(global.type, types);
-        for (const vm::Function& function : m_loaded->program->functions) {
-            collect_types(function.type, types);
-            for (const vm::FrameSlot& slot : function.slots) collect_types(slot.type, types);
-        }
-    }
-    auto found = types.find(std::string(type));
-    if (found == types.end() || !found->second->is_complete()) return std::nullopt;
+Result<Evaluation> Session::evaluate(std::string_view expression, std::string_view command) {
+    if (!m_loaded) return Error{"no program is loaded"};
     vm::Machine& machine = *m_loaded->machine;
-    const std::vector<Changes::Range> written = m_snapshot ? m_snapshot->changes.written : std::vector<Changes::Range>{};
-    return session::describe_value({*m_loaded->program, machine.vm(), machine.memory(), machine.allocator()},
-                                   std::move(name), found->second, address, written);
+    // What the last step wrote marks values as changed, when the snapshot is of this moment.
+    const bool current = m_snapshot && m_snapshot->tick == m_history->position().tick;
+    const std::vector<Changes::Range> written = current ? m_snapshot->changes.written : std::vector<Changes::Range>{};
+    return session::evaluate({*m_loaded->program, machine.vm(), machine.memory(), machine.allocator()}, m_source,
+                             expression, command, written);
 }
 
 PointerTarget Session::describe_pointer(Addr value) {

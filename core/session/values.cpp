@@ -151,10 +151,19 @@ std::string format_slot(const Type* type, std::uint64_t value) {
     return std::to_string(size >= 8 ? value : value & ((std::uint64_t{1} << (8 * size)) - 1));
 }
 
+// Types of one program, possibly from two type tables (an evaluated expression's types come from
+// a parse of its own): the same when compatible, or spelled the same.
+namespace {
+bool same_type(const Type* a, const Type* b) {
+    return lang::compatible(a->unqualified(), b->unqualified()) ||
+           lang::to_string(a->unqualified()) == lang::to_string(b->unqualified());
+}
+}  // namespace
+
 std::string element_path(const std::string& name, const Type* type, std::uint64_t offset, const Type* stop) {
     std::string path = name;
     while (type != nullptr && type->is_complete() && offset < type->size()) {
-        if (offset == 0 && stop != nullptr && stop->is_complete() && lang::compatible(type->unqualified(), stop->unqualified())) break;
+        if (offset == 0 && stop != nullptr && stop->is_complete() && same_type(type, stop)) break;
         if (lang::is_array(type) && type->element()->is_complete() && type->element()->size() > 0) {
             const std::uint64_t size = type->element()->size();
             path.append("[").append(std::to_string(offset / size)).append("]");
@@ -245,6 +254,23 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
         return view;
     }
     view.value = text;
+    view.target = std::move(target);
+    return view;
+}
+
+ValueView describe_scalar(const MachineView& machine, std::string name, const Type* type, std::uint64_t bits) {
+    ValueView view;
+    view.name = std::move(name);
+    view.type = lang::to_string(type);
+    if (type == nullptr || !type->is_complete() || type->size() > sizeof bits) {
+        view.value.assign(1, '?');
+        return view;
+    }
+    view.size = type->size();
+    std::uint8_t bytes[sizeof bits];
+    std::memcpy(bytes, &bits, sizeof bits);  // little-endian, as the simulated machine
+    std::optional<PointerTarget> target;
+    view.value = scalar_text(machine, type, std::span<const std::uint8_t>(bytes, static_cast<std::size_t>(view.size)), target);
     view.target = std::move(target);
     return view;
 }

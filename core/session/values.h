@@ -16,6 +16,11 @@ namespace memviz::session {
 ValueView describe_value(const MachineView& machine, std::string name, const lang::Type* type, Addr address,
                          const std::vector<Changes::Range>& written);
 
+// A computed scalar that is in no memory (`total + 1`, `&pt`), formatted as describe_value
+// formats one that is: `bits` holds its bytes as the type lays them out (a float's 4 bytes, an
+// int's 4 low bytes). Always initialized; a pointer gets its target.
+ValueView describe_scalar(const MachineView& machine, std::string name, const lang::Type* type, std::uint64_t bits);
+
 // The live variable (local, parameter or global) holding `address`: its name, type and first
 // byte, or nothing.
 struct VariableRef {

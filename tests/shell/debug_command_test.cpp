@@ -149,9 +149,42 @@ TEST_CASE("memviz debug: print reads locals, elements, members through pointers,
     CHECK(has(s[10], "-> `pt` in main"));
     CHECK(has(s[11], "no variable `i` in main or the globals"));  // the loop's i is out of scope
     CHECK(has(s[12], "no variable `nosuch` in main or the globals"));
-    CHECK(has(s[13], "`pp` is a pointer: write `pp->x`"));
+    CHECK(has(s[13], "column 3: 'pp' is a pointer; did you mean to use '->'?"));
     CHECK(has(s[14], "index 7 is outside `scores`, which has 4 elements"));
-    CHECK(has(s[15], "`+ 1` is not understood"));
+    CHECK(has(s[15], "total + 1 = 317 (int)"));
+}
+
+TEST_CASE("memviz debug: print, x and watch take C expressions and never run code") {
+    Transcript s = debug("break 24\ncontinue\ncontinue\nprint scores[i] * 2 + 1\nprint (long)pp\nprint pp\n"
+                         "watch total + 1\nwatch copy[i]\nx/2dw scores + 1\nprint total = 1\nprint sum(copy, 4)\n"
+                         "print 1); system(\"echo hacked\")\nprint scores[1] > scores[2] && pt.x == 3\n"
+                         "print sizeof scores / sizeof *scores\nprint (char)(scores[0] - 25)\ndelete 24\ncontinue\n"
+                         "print total\n");
+    CHECK(has(s[3], "24            copy[i] = scores[i];"));  // the second time round: i is 1
+    CHECK(has(s[4], "scores[i] * 2 + 1 = 171 (int)\n"));
+    // (long)pp is pp's address in decimal.
+    const std::string& pointer = s[6];
+    const std::size_t hex = pointer.find("pp = 0x");
+    REQUIRE(hex != std::string::npos);
+    const unsigned long address = std::stoul(pointer.substr(hex + 5), nullptr, 16);
+    CHECK(has(s[5], "(long)pp = " + std::to_string(address) + " (long)\n"));
+    CHECK(has(s[6], "-> `pt` in main"));
+    // A computed value has no bytes to watch: the shell says what to watch instead.
+    CHECK(has(s[7], "`total + 1` is a value, not memory: watch stops when memory changes"));
+    CHECK(has(s[7], "This one reads `total`: watch that instead."));
+    CHECK(has(s[8], "Watchpoint 1: copy[i] (4 bytes at 0x"));
+    CHECK(has(s[8], "now ?."));
+    CHECK(has(s[9], " <scores+4>:  85  77\n"));
+    CHECK(has(s[10], "print does not run code: `total = 1` assigns"));
+    CHECK(has(s[11], "print does not run code: `sum(copy, 4)` calls sum"));
+    CHECK(has(s[12], "column 2: expected the end of the expression before ')'"));
+    CHECK(!has(s.result.out, "hacked\n"));
+    CHECK(has(s[13], "scores[1] > scores[2] && pt.x == 3 = 1 (int)"));
+    CHECK(has(s[14], "sizeof scores / sizeof *scores = 4 (unsigned long)"));
+    CHECK(has(s[15], "(char)(scores[0] - 25) = 65 'A' (char)"));
+    // The watchpoint is on the element copy[i] named when it was set (copy[1]).
+    CHECK(has(s[17], "Watchpoint 1: copy[i]\nOld value = ?\nNew value = 85\n"));
+    CHECK(has(s[18], "total = 0 (int)"));  // print changed nothing
 }
 
 TEST_CASE("memviz debug: x dumps memory in gdb's formats") {
