@@ -230,8 +230,10 @@ std::string narrate(const StepRecord& record, const Snapshot& after) {
     if (!record.printed.empty()) sentences.push_back("Printed " + quoted(record.printed) + ".");
     if (after.state == Snapshot::State::Faulted && after.error) sentences.push_back("Stopped: " + after.error->message + ".");
     std::string out;
-    for (const std::string& s : sentences) out += (out.empty() ? "" : " ") + s;
-    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    for (std::string& s : sentences) {
+        s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));  // each starts a sentence
+        out.append(out.empty() ? "" : " ").append(s);
+    }
     return out;
 }
 
