@@ -115,14 +115,21 @@ void CodeView::draw_run(App& app) {
     const std::uint32_t previous = debugger.previous_line();
 
     ImGui::PushFont(app.fonts().mono);
+    // Rows are `line_height` apart: each is a text line's height plus the item spacing after it.
     const float line_height = ImGui::GetTextLineHeightWithSpacing();
+    const float item_height = ImGui::GetTextLineHeight();
     const float char_width = ImGui::CalcTextSize("M").x;
     const float gutter = char_width * 6.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
     // Follow the run: the line about to execute stays in view after every move.
-    if (m_scrolled_for != debugger.generation() && current > 0) {
+    // (For two frames: the first after a load may not know the new text's height yet.)
+    if (m_scrolled_for != debugger.generation()) {
         m_scrolled_for = debugger.generation();
+        m_scroll_frames = 2;
+    }
+    if (m_scroll_frames > 0 && current > 0) {
+        --m_scroll_frames;
         const float y = static_cast<float>(current - 1) * line_height;
         const float top = ImGui::GetScrollY();
         const float height = ImGui::GetWindowHeight();
@@ -147,12 +154,12 @@ void CodeView::draw_run(App& app) {
 
             // The gutter: a click sets or clears a breakpoint.
             ImGui::PushID(row);
-            if (ImGui::InvisibleButton("gutter", {gutter, line_height})) debugger.toggle_breakpoint(line);
+            if (ImGui::InvisibleButton("gutter", {gutter, item_height})) debugger.toggle_breakpoint(line);
             const bool gutter_hovered = ImGui::IsItemHovered();
             if (gutter_hovered) ImGui::SetTooltip("%s a breakpoint on line %u", debugger.has_breakpoint(line) ? "Clear" : "Set", line);
             ImGui::PopID();
             const float dot_x = origin.x + char_width * 0.8f;
-            const float mid_y = origin.y + line_height / 2;
+            const float mid_y = origin.y + item_height / 2;
             if (debugger.has_breakpoint(line)) {
                 draw->AddCircleFilled({dot_x, mid_y}, line_height * 0.28f, theme::kWarning);
             } else if (gutter_hovered) {
@@ -198,12 +205,12 @@ void CodeView::draw_run(App& app) {
                 if (end == first) end = std::max(text.size(), first + 1);
                 const float x0 = x_at(first);
                 const float x1 = std::max(x_at(end), x0 + char_width);
-                squiggle(draw, x0, x1, text_origin.y + line_height - 4, mark.warning ? theme::kFree : theme::kWarning);
+                squiggle(draw, x0, x1, text_origin.y + item_height, mark.warning ? theme::kFree : theme::kWarning);
                 if (ImGui::IsMouseHoveringRect({x0, text_origin.y}, {x1, text_origin.y + line_height})) {
                     ImGui::SetTooltip("%u:%u %s", mark.line, mark.column, mark.message.c_str());
                 }
             }
-            ImGui::Dummy({std::max(1.0f, x_at(text.size()) - text_origin.x), line_height});
+            ImGui::Dummy({std::max(1.0f, x_at(text.size()) - text_origin.x), item_height});
         }
     }
     clipper.End();

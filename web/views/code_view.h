@@ -28,6 +28,7 @@ private:
     std::vector<std::vector<Span>> m_spans;
     std::vector<std::size_t> m_line_starts;  // byte offset of each line, then one past the end
     std::uint64_t m_scrolled_for = ~0ULL;  // the debugger generation last scrolled to
+    int m_scroll_frames = 0;
 };
 
 }  // namespace memviz::web
