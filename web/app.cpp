@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string_view>
 
@@ -117,6 +118,12 @@ bool App::load_program() {
     options.data_model = m_settings.data_model;
     options.policy = m_settings.policy;
     options.keep_going = m_settings.keep_going;
+    options.stdin_text = m_stdin;
+    for (std::size_t at = 0; at < m_arguments.size();) {
+        const std::size_t end = std::min(m_arguments.find(' ', at), m_arguments.size());
+        if (end > at) options.args.push_back(m_arguments.substr(at, end - at));
+        at = end + 1;
+    }
     const bool ok = m_debugger.load(options);
     m_editing = !ok;
     if (ok) m_memory_address = layout().segment(SegmentKind::Heap).first;

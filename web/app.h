@@ -70,6 +70,10 @@ public:
     // The code panel shows the editor until a program loads.
     bool load_program();
     bool editing() const { return m_editing; }
+    // What the program reads (stdin) and its command-line arguments (argv[1...], split at
+    // spaces); they take effect at the next load.
+    std::string& stdin_text() { return m_stdin; }
+    std::string& arguments() { return m_arguments; }
     void set_editing(bool editing) { m_editing = editing; }
     // Puts example `file` (web/examples) in the editor and loads it; false if there is none.
     bool open_example(std::string_view file);
@@ -101,6 +105,8 @@ private:
     PointerArrows m_arrows;
     Addr m_memory_address = 0;
     bool m_editing = true;
+    std::string m_stdin;
+    std::string m_arguments;
     Fonts m_fonts;
     std::optional<SegmentKind> m_hovered;
     std::optional<SegmentKind> m_next_hovered;

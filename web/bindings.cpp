@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <imgui.h>
+
 #include "app.h"
 #include "examples.h"
 #include "mem/layout.h"
@@ -79,6 +81,18 @@ std::string set_settings(val changes) {
 }
 
 std::string source() { return running_app().debugger().source(); }
+
+// The program's input: { stdin, args } (args as typed, separated by spaces).
+val input() {
+    val out = val::object();
+    out.set("stdin", running_app().stdin_text());
+    out.set("args", running_app().arguments());
+    return out;
+}
+void set_input(std::string stdin_text, std::string args) {
+    running_app().stdin_text() = std::move(stdin_text);
+    running_app().arguments() = std::move(args);
+}
 void set_source(std::string text) { running_app().debugger().source() = std::move(text); }
 
 // Compiles the editor's text: { ok, diagnostics: [{ severity, line, column, message }] }.
@@ -143,6 +157,14 @@ void toggle_breakpoint(double line) { running_app().debugger().toggle_breakpoint
 
 // The clipboard: the page hands over what the browser pasted, and asks for the editor's
 // selection when the browser copies (GLFW in the browser has no clipboard).
+// Scrolling, in wheel notches (positive: up, left), from the page's wheel and touch handling:
+// Emscripten's GLFW passes the browser's pixel deltas on unscaled and unflipped.
+void scroll(double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += static_cast<float>(x);
+    io.MouseWheel += static_cast<float>(y);
+}
+
 void set_clipboard(std::string text) { running_app().set_clipboard(std::move(text)); }
 std::string selected_text() { return running_app().selected_text(); }
 
@@ -157,6 +179,8 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("setSettings", &set_settings);
     emscripten::function("source", &source);
     emscripten::function("setSource", &set_source);
+    emscripten::function("input", &input);
+    emscripten::function("setInput", &set_input);
     emscripten::function("load", &load);
     emscripten::function("move", &move);
     emscripten::function("seek", &seek);
@@ -167,6 +191,7 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("snapshot", &snapshot);
     emscripten::function("toggleBreakpoint", &toggle_breakpoint);
     emscripten::function("setClipboard", &set_clipboard);
+    emscripten::function("scroll", &scroll);
     emscripten::function("selectedText", &selected_text);
 }
 

@@ -137,3 +137,39 @@ test('text pasted from the system clipboard lands in the editor, and the code su
   assert.equal(await page.evaluate(() => window.memviz.source()), source);
   assert.deepEqual(errors, []);
 });
+
+test('stdin and argv given in the page reach the program', async () => {
+  const { page, errors } = await openApp();
+  await page.evaluate(() => {
+    window.memviz.setSource('#include <stdio.h>\nint main(int argc, char **argv) {\n    int n = 0;\n' +
+      '    scanf("%d", &n);\n    printf("%d %d %s\\n", n * 2, argc, argv[2]);\n    return 0;\n}\n');
+    window.memviz.setInput({ stdin: '21\n', args: 'first second' });
+    window.memviz.load();
+    window.memviz.move('continue');
+  });
+  await page.waitForFunction(() => !window.memviz.running());
+  const end = await page.evaluate(() => window.memviz.snapshot());
+  assert.equal(end.state, 'exited');
+  assert.equal(end.stdout, '42 3 second\n');
+  assert.deepEqual(await page.evaluate(() => window.memviz.input()), { stdin: '21\n', args: 'first second' });
+  assert.deepEqual(errors, []);
+});
+
+test('the mouse wheel scrolls the panel under the pointer, and back', async () => {
+  const { page, errors } = await openApp({ width: 1280, height: 800 });
+  await page.evaluate(() => window.memviz.openExample('07-linked-list.c'));
+  const code = { x: 10, y: 60, width: 360, height: 400 };
+  const frames = async (n) => waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + n);
+  await frames(3);
+  await page.mouse.move(150, 250);
+  const before = await page.screenshot({ clip: code });
+  await page.mouse.wheel(0, 200);
+  await frames(4);
+  const scrolled = await page.screenshot({ clip: code });
+  await page.mouse.wheel(0, -200);
+  await frames(4);
+  const back = await page.screenshot({ clip: code });
+  assert.notDeepEqual(scrolled, before, 'the wheel moved the code');
+  assert.deepEqual(back, before, 'the same amount the other way brings it back');
+  assert.deepEqual(errors, []);
+});

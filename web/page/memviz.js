@@ -6,6 +6,7 @@
 //   app.layout()                        -> { dataModel, segments: [{ name, first, last, size, read, write, execute }] }
 //   app.settings() / app.setSettings({ dataModel: "ILP32", highAddressesFirst: true })
 //   app.source() / app.setSource(text)  the editor's text
+//   app.input() / app.setInput({ stdin, args })  the program's input, used at the next load
 //   app.load()                          -> { ok, diagnostics: [{ severity, line, column, message }] }
 //   app.move("step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" |
 //            "continue" | "continueBack" | "restart")  -> why it stopped ("step", "end", ...)
@@ -67,6 +68,34 @@
     });
   }
 
+  // Wheel and touch scrolling. Emscripten's GLFW hands ImGui the browser's wheel deltas in
+  // pixels and with the wrong sign, and turns a finger drag into a mouse drag (which moves
+  // windows); both are taken before it sees them and given to ImGui as wheel notches.
+  function wireScrolling(module, canvas) {
+    document.addEventListener('wheel', (event) => {
+      if (event.target !== canvas) return;
+      event.stopPropagation();
+      event.preventDefault();
+      // A notch is 100 pixels or 3 lines, as browsers report one.
+      const unit = event.deltaMode === 1 ? 1 / 3 : event.deltaMode === 2 ? 3 : 1 / 100;
+      module.scroll(-event.deltaX * unit, -event.deltaY * unit);
+    }, { capture: true, passive: false });
+    let last = null;
+    document.addEventListener('touchstart', (event) => {
+      last = event.target === canvas && event.touches.length === 1
+        ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
+    }, { capture: true, passive: true });
+    document.addEventListener('touchmove', (event) => {
+      if (last === null || event.target !== canvas || event.touches.length !== 1) return;
+      const touch = event.touches[0];
+      // The content follows the finger: about 100 pixels a notch.
+      module.scroll((touch.clientX - last.x) / 100, (touch.clientY - last.y) / 100);
+      last = { x: touch.clientX, y: touch.clientY };
+      event.stopPropagation();
+      event.preventDefault();
+    }, { capture: true, passive: false });
+  }
+
   // Debugger keys the browser would act on itself (F5 reloads, F11 goes full screen).
   function keepDebuggerKeys(canvas) {
     canvas.addEventListener('keydown', (event) => {
@@ -82,7 +111,7 @@
     let saved = '';
     function save() {
       try {
-        const state = JSON.stringify({ source: module.source(), settings: module.settings() });
+        const state = JSON.stringify({ source: module.source(), settings: module.settings(), input: module.input() });
         if (state !== saved) {
           global.localStorage.setItem(kStorageKey, state);
           saved = state;
@@ -93,6 +122,9 @@
       const state = JSON.parse(global.localStorage.getItem(kStorageKey) || 'null');
       if (state && typeof state.source === 'string') module.setSource(state.source);
       if (state && state.settings && typeof state.settings === 'object') module.setSettings(state.settings);
+      if (state && state.input && typeof state.input.stdin === 'string' && typeof state.input.args === 'string') {
+        module.setInput(state.input.stdin, state.input.args);
+      }
     } catch (error) { /* a damaged entry: start from the default program */ }
     setInterval(save, 1000);
     document.addEventListener('visibilitychange', save);
@@ -112,6 +144,7 @@
     trackCanvasSize(module, canvas);
     wireClipboard(module);
     keepDebuggerKeys(canvas);
+    wireScrolling(module, canvas);
     persist(module);
 
     return Object.freeze({
@@ -135,6 +168,11 @@
       setSource(text) {
         if (typeof text !== 'string') throw new TypeError('setSource takes a string');
         module.setSource(text);
+      },
+      input: () => module.input(),
+      setInput({ stdin = '', args = '' } = {}) {
+        if (typeof stdin !== 'string' || typeof args !== 'string') throw new TypeError('setInput takes { stdin, args } strings');
+        module.setInput(stdin, args);
       },
       load: () => module.load(),
       move(name) {

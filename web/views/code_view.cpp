@@ -82,6 +82,15 @@ void CodeView::draw_content(App& app) {
 }
 
 void CodeView::draw_editor(App& app) {
+    // The program's input, above the code: what scanf and fgets read, and argv.
+    if (ImGui::CollapsingHeader("Input: stdin and arguments")) {
+        ImGui::PushFont(app.fonts().mono);
+        ImGui::InputTextMultiline("stdin", &app.stdin_text(), {-ImGui::GetFontSize() * 5, ImGui::GetTextLineHeight() * 3.5f});
+        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+        ImGui::InputText("argv", &app.arguments());
+        ImGui::PopFont();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("argv[1], argv[2], ... separated by spaces; argv[0] is \"main\"");
+    }
     ImGui::PushFont(app.fonts().mono);
     // The selection is kept for the page: the browser's copy event asks for it (ImGui's own
     // Ctrl+C cannot reach the system clipboard from a canvas).

@@ -1,6 +1,10 @@
 #include "views/explain_view.h"
 
+#include <cctype>
+#include <string>
+
 #include "app.h"
+#include "support/format.h"
 #include "theme.h"
 
 namespace memviz::web {
@@ -18,10 +22,20 @@ void ExplainView::draw_content(App& app) {
     }
     const Snapshot& s = debugger.snapshot();
     if (s.error) {
+        // What went wrong, where, what memory it involves, and why it is wrong: the error in
+        // full, never by colour alone.
+        const vm::RuntimeError& e = *s.error;
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
-        ImGui::TextWrapped("(!) %s at line %u: %s", std::string(vm::name(s.error->kind)).c_str(), s.error->loc.line,
-                           s.error->message.c_str());
+        std::string kind(vm::name(e.kind));
+        if (!kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+        ImGui::TextWrapped("(!) %s, line %u column %u: %s", kind.c_str(), e.loc.line, e.loc.column, e.message.c_str());
         ImGui::PopStyleColor();
+        if (e.address) {
+            const PointerTarget involved = debugger.session().describe_pointer(*e.address);
+            ImGui::TextWrapped("The memory involved: %s (%s).", involved.description.c_str(), hex_address(*e.address).c_str());
+        }
+        if (!e.explanation.empty()) ImGui::TextWrapped("Why it is wrong: %s", e.explanation.c_str());
+        return;
     }
     if (!s.narration.empty()) {
         ImGui::TextWrapped("%s", s.narration.c_str());

@@ -85,6 +85,10 @@ void HeapView::draw_content(App& app) {
             block_bar(block, width, bar_height);
             ImGui::EndGroup();
             app.arrows().add_object(block.payload, block.size - block.overhead, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            // The block an error involves is the thing marked.
+            if (s.error && s.error->address && *s.error->address >= block.header && *s.error->address < block.header + block.size) {
+                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::kWarning, 0, 0, 3.0f);
+            }
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::Text("Block at %s: %llu bytes in all", hex_address(block.header).c_str(),
