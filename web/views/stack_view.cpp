@@ -1,6 +1,7 @@
 #include "views/stack_view.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "app.h"
@@ -34,7 +35,7 @@ bool begin_value_table(const char* id) {
 
 }  // namespace
 
-void value_rows(App& app, const ValueView& value, int depth) {
+void value_rows(App& app, const ValueView& value, int depth, bool live) {
     ImGui::TableNextRow();
     if (value.changed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, theme::rgb(0xF0E442, 70));
     ImGui::TableNextColumn();
@@ -56,7 +57,7 @@ void value_rows(App& app, const ValueView& value, int depth) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Never written: reading it is undefined behaviour");
     } else {
         ImGui::TextUnformatted(value.value.c_str());
-        if (value.target) {
+        if (value.target && live) {
             const ImVec2 max = ImGui::GetItemRectMax();
             app.arrows().add_pointer({max.x + 6, max.y - ImGui::GetTextLineHeight() / 2}, *value.target);
         }
@@ -73,15 +74,68 @@ void value_rows(App& app, const ValueView& value, int depth) {
     ImGui::PushFont(app.fonts().mono);
     ImGui::TextDisabled("%s", hex_address(value.address).c_str());
     ImGui::PopFont();
-    app.arrows().add_object(value.address, value.size, row_min, ImGui::GetItemRectMax());
+    if (live) app.arrows().add_object(value.address, value.size, row_min, ImGui::GetItemRectMax());
     // Elements and members: the first few, so a big array does not flood the panel.
     const std::size_t shown = std::min<std::size_t>(value.children.size(), 16);
-    for (std::size_t i = 0; i < shown; ++i) value_rows(app, value.children[i], depth + 1);
+    for (std::size_t i = 0; i < shown; ++i) value_rows(app, value.children[i], depth + 1, live);
     if (value.children.size() > shown) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("  ... %zu more", value.children.size() - shown);
     }
+}
+
+namespace {
+
+constexpr double kFadeSeconds = 0.9;
+
+bool same_frame(const FrameView& a, const FrameView& b) {
+    return a.frame_pointer == b.frame_pointer && a.function == b.function;
+}
+
+}  // namespace
+
+void StackView::note_popped(const Snapshot& s) {
+    // Frames are innermost first; what the old stack had beyond the new one's innermost
+    // surviving frame is gone.
+    std::vector<FrameView> popped;
+    for (const FrameView& old : m_last_frames) {
+        const bool kept = std::any_of(s.frames.begin(), s.frames.end(), [&](const FrameView& f) { return same_frame(f, old); });
+        if (kept) break;
+        popped.push_back(old);
+    }
+    if (popped.empty() || popped.size() == m_last_frames.size()) {
+        m_popped.clear();  // nothing returned, or another program altogether
+    } else {
+        m_popped = std::move(popped);
+        m_popped_at = ImGui::GetTime();
+    }
+    m_last_frames = s.frames;
+}
+
+void StackView::draw_frame(App& app, const FrameView& frame, bool innermost, bool live) {
+    ImGui::PushStyleColor(ImGuiCol_Border, innermost ? theme::kStack : ImGui::GetColorU32(ImGuiCol_Border));
+    ImGui::BeginGroup();
+    ImGui::TextColored(ImColor(theme::kStack), "%s()", frame.function.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("line %u", frame.line);
+    ImGui::PushFont(app.fonts().mono);
+    ImGui::TextDisabled("return address %s  saved fp %s", hex_address(frame.return_address).c_str(),
+                        hex_address(frame.saved_frame_pointer).c_str());
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("The frame spans %s - %s.\nThe return address is where %s's caller continues;\n"
+                          "the saved frame pointer is the caller's frame.",
+                          hex_address(frame.low).c_str(), hex_address(frame.high - 1).c_str(), frame.function.c_str());
+    }
+    if (frame.variables.empty()) {
+        ImGui::TextDisabled("(no variables)");
+    } else if (begin_value_table("vars")) {
+        for (const ValueView& value : frame.variables) value_rows(app, value, 0, live);
+        ImGui::EndTable();
+    }
+    ImGui::EndGroup();
+    ImGui::PopStyleColor();
 }
 
 void StackView::draw_content(App& app) {
@@ -91,12 +145,31 @@ void StackView::draw_content(App& app) {
         return;
     }
     const Snapshot& s = debugger.snapshot();
+    if (debugger.generation() != m_seen_generation) {
+        m_seen_generation = debugger.generation();
+        note_popped(s);
+    }
+    // Popped frames fade out where the stack's innermost end is drawn.
+    const float fade = 1.0f - static_cast<float>((ImGui::GetTime() - m_popped_at) / kFadeSeconds);
+    auto draw_popped = [&] {
+        if (m_popped.empty() || fade <= 0) return;
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, std::max(0.05f, fade * 0.6f));
+        for (std::size_t i = 0; i < m_popped.size(); ++i) {
+            ImGui::PushID(static_cast<int>(100000 + i));
+            draw_frame(app, m_popped[i], false, false);
+            ImGui::PopID();
+        }
+        ImGui::TextDisabled("(returned)");
+        ImGui::PopStyleVar();
+        ImGui::Separator();
+    };
     // The course notes draw low addresses at the top, so the stack's top end (main's frame)
     // is at the bottom there; high addresses first puts main at the top, as CS:APP draws it.
     const bool main_first = app.settings().high_addresses_first;
     const std::size_t count = s.frames.size();
     // A deep recursion has hundreds of frames: those scrolled out of view are skipped by the
     // height they took when last drawn, so a frame costs only what is on screen.
+    if (!main_first) draw_popped();
     if (m_heights.size() != count) m_heights.assign(count, 0.0f);
     const float view_top = ImGui::GetScrollY();
     const float view_bottom = view_top + ImGui::GetWindowHeight();
@@ -107,30 +180,8 @@ void StackView::draw_content(App& app) {
             continue;
         }
         const FrameView& frame = s.frames[main_first ? count - 1 - n : n];
-        const bool innermost = &frame == &s.frames.front();
         ImGui::PushID(static_cast<int>(n));
-        ImGui::PushStyleColor(ImGuiCol_Border, innermost ? theme::kStack : ImGui::GetColorU32(ImGuiCol_Border));
-        ImGui::BeginGroup();
-        ImGui::TextColored(ImColor(theme::kStack), "%s()", frame.function.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("line %u", frame.line);
-        ImGui::PushFont(app.fonts().mono);
-        ImGui::TextDisabled("return address %s  saved fp %s", hex_address(frame.return_address).c_str(),
-                            hex_address(frame.saved_frame_pointer).c_str());
-        ImGui::PopFont();
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("The frame spans %s - %s.\nThe return address is where %s's caller continues;\n"
-                              "the saved frame pointer is the caller's frame.",
-                              hex_address(frame.low).c_str(), hex_address(frame.high - 1).c_str(), frame.function.c_str());
-        }
-        if (frame.variables.empty()) {
-            ImGui::TextDisabled("(no variables)");
-        } else if (begin_value_table("vars")) {
-            for (const ValueView& value : frame.variables) value_rows(app, value, 0);
-            ImGui::EndTable();
-        }
-        ImGui::EndGroup();
-        ImGui::PopStyleColor();
+        draw_frame(app, frame, &frame == &s.frames.front(), true);
         if (n + 1 < count) ImGui::Separator();
         if (s.frames_omitted > 0 && n + 1 == (main_first ? Snapshot::kOutermostFrames : Snapshot::kInnermostFrames)) {
             ImGui::TextDisabled("... %llu frames of the same recursion not shown ...",
@@ -141,6 +192,7 @@ void StackView::draw_content(App& app) {
         m_heights[n] = ImGui::GetCursorPosY() - y;
     }
     ImGui::Dummy({1, 1});  // the window's content reaches the last skipped frame
+    if (main_first) draw_popped();
     if (!s.globals.empty()) {
         ImGui::Spacing();
         ImGui::TextColored(ImColor(theme::kGlobals), "Globals and statics");
