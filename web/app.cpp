@@ -23,7 +23,9 @@ namespace {
 
 Layout layout_for(const Settings& settings) {
     // The default sizes always fit both data models, so this cannot fail.
-    return Layout::make({.data_model = settings.data_model}).value();
+    auto layout = Layout::make({.data_model = settings.data_model, .heap_limit = settings.heap_limit, .stack_limit = settings.stack_limit});
+    if (layout.ok()) return std::move(layout).value();
+    return Layout::make({.data_model = settings.data_model}).value();  // the defaults always fit
 }
 
 // The program on the page before the student writes one: a frame, a heap block, a free.
@@ -118,6 +120,8 @@ bool App::load_program() {
     options.data_model = m_settings.data_model;
     options.policy = m_settings.policy;
     options.keep_going = m_settings.keep_going;
+    options.stack_limit = m_settings.stack_limit;
+    options.heap_limit = m_settings.heap_limit;
     options.stdin_text = m_stdin;
     for (std::size_t at = 0; at < m_arguments.size();) {
         const std::size_t end = std::min(m_arguments.find(' ', at), m_arguments.size());

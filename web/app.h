@@ -29,6 +29,8 @@ struct Settings {
     alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
     bool keep_going = false;  // run on past errors a real program survives (a leak, a stray read)
     bool light_theme = false;
+    std::uint64_t stack_limit = 8ULL << 20;  // as `ulimit -s`; a small one shows stack overflow sooner
+    std::uint64_t heap_limit = 64ULL << 20;
 
     bool operator==(const Settings&) const = default;
 };

@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -55,6 +56,8 @@ val settings() {
     out.set("policy", std::string(alloc::name(s.policy)));
     out.set("keepGoing", s.keep_going);
     out.set("lightTheme", s.light_theme);
+    out.set("stackLimit", static_cast<double>(s.stack_limit));
+    out.set("heapLimit", static_cast<double>(s.heap_limit));
     return out;
 }
 
@@ -76,6 +79,18 @@ std::string set_settings(val changes) {
     }
     if (changes.hasOwnProperty("keepGoing")) next.keep_going = changes["keepGoing"].as<bool>();
     if (changes.hasOwnProperty("lightTheme")) next.light_theme = changes["lightTheme"].as<bool>();
+    // Limits in bytes: the stack from one page to 64 MiB, the heap from 1 MiB to 1 GiB.
+    for (const char* key : {"stackLimit", "heapLimit"}) {
+        if (!changes.hasOwnProperty(key)) continue;
+        const double bytes = changes[key].as<double>();
+        const bool stack = std::string_view(key) == "stackLimit";
+        const double low = stack ? 4096.0 : 1048576.0;
+        const double high = stack ? 67108864.0 : 1073741824.0;
+        if (!(bytes >= low && bytes <= high)) {
+            return std::string(key) + (stack ? " must be from 4096 to 67108864 bytes" : " must be from 1048576 to 1073741824 bytes");
+        }
+        (stack ? next.stack_limit : next.heap_limit) = static_cast<std::uint64_t>(bytes);
+    }
     running_app().set_settings(next);
     return "";
 }

@@ -32,7 +32,8 @@ test('the JS API answers with the layout the page shows, and settings change it'
   const first = await page.evaluate(() => ({ version: memviz.version(), layout: memviz.layout(), settings: memviz.settings() }));
   assert.match(first.version, /^\d+\.\d+\.\d+$/);
   assert.deepEqual(first.settings,
-    { dataModel: 'LP64', highAddressesFirst: false, policy: 'segregated', keepGoing: false, lightTheme: false });
+    { dataModel: 'LP64', highAddressesFirst: false, policy: 'segregated', keepGoing: false, lightTheme: false,
+      stackLimit: 8 * 1024 * 1024, heapLimit: 64 * 1024 * 1024 });
   assert.equal(first.layout.dataModel, 'LP64');
   assert.deepEqual(first.layout.segments.map((s) => s.name),
     ['reserved', 'code', 'global data', 'heap', 'gap', 'stack', 'OS reserved']);

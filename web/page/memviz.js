@@ -160,6 +160,9 @@
           if (flag in changes && typeof changes[flag] !== 'boolean') throw new TypeError(`${flag} must be a boolean`);
         }
         if ('policy' in changes && typeof changes.policy !== 'string') throw new TypeError('policy must be a string');
+        for (const limit of ['stackLimit', 'heapLimit']) {
+          if (limit in changes && !Number.isInteger(changes[limit])) throw new TypeError(`${limit} must be a whole number of bytes`);
+        }
         const error = module.setSettings(changes);
         if (error) throw new RangeError(error);
         return module.settings();

@@ -1,5 +1,6 @@
 #include "views/allocator_view.h"
 
+#include <algorithm>
 #include <string>
 
 #include "app.h"
@@ -81,6 +82,18 @@ void settings_menu(App& app) {
                           "uninitialized memory, an overflow within the heap) and run on to see the consequence.");
     }
     ImGui::MenuItem("Light theme", nullptr, &settings.light_theme);
+    ImGui::Separator();
+    // Limits in KiB / MiB steps, as `ulimit -s` and a heap limit are usually given.
+    int stack_kib = static_cast<int>(settings.stack_limit >> 10);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt("stack limit (KiB)", &stack_kib, 4, 1024, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        settings.stack_limit = static_cast<std::uint64_t>(std::clamp(stack_kib, 4, 65536)) << 10;
+    }
+    int heap_mib = static_cast<int>(settings.heap_limit >> 20);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt("heap limit (MiB)", &heap_mib, 1, 16, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        settings.heap_limit = static_cast<std::uint64_t>(std::clamp(heap_mib, 1, 1024)) << 20;
+    }
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     policy_combo(settings);

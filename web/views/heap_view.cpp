@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app.h"
 #include "support/format.h"
@@ -62,11 +64,15 @@ void HeapView::draw_content(App& app) {
         ImGui::TextDisabled("Nothing allocated yet: the heap is empty until the first malloc.");
         return;
     }
-    const float width = ImGui::GetContentRegionAvail().x;
+    // A margin on the left for the free-list links.
+    const float margin = ImGui::GetFontSize() * 1.4f;
+    const float width = ImGui::GetContentRegionAvail().x - margin;
+    ImGui::Indent(margin);
     const float bar_height = ImGui::GetFontSize() * 0.9f;
     // Blocks are many in some programs: then each is one row of equal height (no contents), so
     // the clipper can draw only the rows in view.
     const bool compact = s.heap.size() > kCompactAbove;
+    std::vector<std::pair<Addr, ImVec2>> block_left;  // each visible block's header: its left edge's middle
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.heap.size()));
     while (clipper.Step()) {
@@ -85,6 +91,7 @@ void HeapView::draw_content(App& app) {
             block_bar(block, width, bar_height);
             ImGui::EndGroup();
             app.arrows().add_object(block.payload, block.size - block.overhead, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            block_left.emplace_back(block.header, ImVec2{ImGui::GetItemRectMin().x, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2});
             // The block an error involves is the thing marked.
             if (s.error && s.error->address && *s.error->address >= block.header && *s.error->address < block.header + block.size) {
                 ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::kWarning, 0, 0, 3.0f);
@@ -113,8 +120,27 @@ void HeapView::draw_content(App& app) {
         }
     }
     clipper.End();
+    ImGui::Unindent(margin);
 
+    // The free lists as links from each free block to the next in its list, on the left margin.
     const AllocatorView& allocator = s.allocator;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    auto left_of = [&](Addr header) -> const ImVec2* {
+        auto it = std::lower_bound(block_left.begin(), block_left.end(), header,
+                                   [](const auto& entry, Addr key) { return entry.first < key; });
+        return it != block_left.end() && it->first == header ? &it->second : nullptr;
+    };
+    for (const auto& list : allocator.free_lists) {
+        for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+            const ImVec2* from = left_of(list[i]);
+            const ImVec2* to = left_of(list[i + 1]);
+            if (from == nullptr || to == nullptr) continue;
+            const float bulge = margin * 0.9f;
+            draw->AddBezierCubic({from->x - 1, from->y}, {from->x - bulge, from->y}, {to->x - bulge, to->y}, {to->x - 1, to->y},
+                                 theme::kMetadata, 1.5f);
+            draw->AddTriangleFilled({to->x - 1, to->y}, {to->x - 6, to->y - 3}, {to->x - 6, to->y + 3}, theme::kMetadata);
+        }
+    }
     ImGui::Separator();
     ImGui::Text("%s allocator: %zu free list%s", allocator.policy.c_str(), allocator.free_lists.size(),
                 allocator.free_lists.size() == 1 ? "" : "s");

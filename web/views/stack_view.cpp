@@ -75,10 +75,13 @@ void value_rows(App& app, const ValueView& value, int depth, bool live) {
     ImGui::TextDisabled("%s", hex_address(value.address).c_str());
     ImGui::PopFont();
     if (live) app.arrows().add_object(value.address, value.size, row_min, ImGui::GetItemRectMax());
-    // Elements and members: the first few, so a big array does not flood the panel.
-    const std::size_t shown = std::min<std::size_t>(value.children.size(), 16);
+    // Elements and members: the first few, so a big array does not flood the panel; none for a
+    // char array, whose value already reads as its string.
+    const bool chars = value.type.rfind("char [", 0) == 0 || value.type.rfind("unsigned char [", 0) == 0 ||
+                       value.type.rfind("signed char [", 0) == 0;
+    const std::size_t shown = chars ? 0 : std::min<std::size_t>(value.children.size(), 16);
     for (std::size_t i = 0; i < shown; ++i) value_rows(app, value.children[i], depth + 1, live);
-    if (value.children.size() > shown) {
+    if (!chars && value.children.size() > shown) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("  ... %zu more", value.children.size() - shown);
