@@ -35,7 +35,7 @@ struct SessionOptions {
     std::uint64_t max_steps = 50'000'000;     // instructions before the run pauses (raise to go on)
     std::uint64_t output_limit = 1ULL << 20;  // bytes per stream
     std::uint64_t history_limit = 1ULL << 30; // host bytes of checkpoints
-    std::uint64_t checkpoint_interval = 20'000; // instructions between checkpoints, at least
+    std::uint64_t checkpoint_interval = 40'000; // instructions between checkpoints, at least
     std::string stdin_text;
     std::vector<std::string> args;            // argv[1...]; argv[0] is "main"
     bool keep_going = false;                  // continue past survivable errors

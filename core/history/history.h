@@ -54,7 +54,7 @@ struct Position {
 };
 
 struct HistoryConfig {
-    std::uint64_t min_interval = 20'000;      // instructions between checkpoints, at least
+    std::uint64_t min_interval = 40'000;      // instructions between checkpoints, at least
     std::uint64_t bytes_per_tick = 2;          // the interval grows to keep checkpoints below this
     std::uint64_t max_interval = 300'000;     // but no further: a seek replays at most this many
     std::uint64_t memory_limit = 1ULL << 30;  // host bytes for checkpoints before recording stops
