@@ -27,18 +27,41 @@ void for_each_block(const Allocator::State& s, Visit&& visit) {
 
 }  // namespace
 
+namespace {
+
+// The block whose header is at `block`, `size` bytes long, as the views see it.
+Block block_at(const Allocator::State& s, Addr block, std::uint64_t size) {
+    const bool allocated = s.heap.allocated(block);
+    const Addr payload = s.heap.payload(block);
+    const auto* live = allocated ? s.live.find(payload) : nullptr;
+    return Block{block, size, payload, size - (allocated ? s.format.overhead() : s.format.word),
+                 live != nullptr ? live->requested : 0,
+                 allocated ? BlockState::Allocated : BlockState::Free, s.heap.has_footer(block),
+                 live != nullptr ? live->site : 0};
+}
+
+}  // namespace
+
 std::optional<Block> Allocator::block_containing(Addr address) const {
     const State& s = *m_state;
+    // Most addresses asked about are inside live blocks: the live payload at or before the
+    // address names its block at once, where the walk below reads every header before it.
+    const Addr heap_start = m_memory.heap_start();
+    const Addr end = m_memory.brk();
+    if (address >= heap_start && address < end) {
+        if (const auto* live = s.live.at_or_before(address, address - heap_start); live != nullptr) {
+            const Addr block = s.heap.block_of(live->first);
+            const std::uint64_t size = s.heap.size(block);
+            if (s.heap.allocated(block) && size >= s.format.min_block && block + size <= end && address >= block &&
+                address < block + size) {
+                return block_at(s, block, size);
+            }
+        }
+    }
     std::optional<Block> found;
     for_each_block(s, [&](Addr block, std::uint64_t size) {
         if (address < block || address >= block + size) return true;
-        const bool allocated = s.heap.allocated(block);
-        const Addr payload = s.heap.payload(block);
-        const auto* live = s.live.find(payload);
-        found = Block{block, size, payload, size - (allocated ? s.format.overhead() : s.format.word),
-                      allocated && live != nullptr ? live->requested : 0,
-                      allocated ? BlockState::Allocated : BlockState::Free, s.heap.has_footer(block),
-                      allocated && live != nullptr ? live->site : 0};
+        found = block_at(s, block, size);
         return false;
     });
     return found;
@@ -46,8 +69,8 @@ std::optional<Block> Allocator::block_containing(Addr address) const {
 
 std::vector<Block> Allocator::blocks() const {
     std::vector<Block> out;
-    for_each_block(*m_state, [&](Addr block, std::uint64_t) {
-        out.push_back(*block_containing(block));
+    for_each_block(*m_state, [&](Addr block, std::uint64_t size) {
+        out.push_back(block_at(*m_state, block, size));
         return true;
     });
     return out;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "session/values.h"
+#include "support/format.h"
 #include "vm/leaks.h"
 
 namespace memviz {
@@ -161,6 +162,8 @@ void for_each_pointer(const MachineView& machine, const lang::Type* type, Addr a
     }
 }
 
+constexpr std::size_t kMaxPathLength = 48;
+
 // Which type each allocated block's payload has, by the pointers to its start: first from the
 // variables of the frames shown and the globals, then from inside blocks already typed, so a
 // linked list is typed node by node.
@@ -194,7 +197,13 @@ std::map<Addr, TypedReference> block_types(const MachineView& machine, const std
         const std::uint64_t size = reference.pointee->size();
         const std::uint64_t count = std::min<std::uint64_t>(payloads[payload] / size, ValueView::kMaxChildren);
         for (std::uint64_t i = 0; i < count; ++i) {
-            const std::string path = count == 1 ? cat({"(*", reference.path, ")"}) : cat({reference.path, "[", std::to_string(i), "]"});
+            // Along a long list the path would grow by a step per node (and its cost with the
+            // square of the length): past a few steps, the block is named by its address, as C
+            // a student can print.
+            const std::string base = reference.path.size() <= kMaxPathLength
+                                         ? reference.path
+                                         : cat({"(", lang::to_string(reference.pointee), " *)", hex_address(payload)});
+            const std::string path = count == 1 ? cat({"(*", base, ")"}) : cat({base, "[", std::to_string(i), "]"});
             for_each_pointer(machine, reference.pointee, payload + i * size, path, visit);
         }
     }
