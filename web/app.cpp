@@ -157,7 +157,11 @@ void App::draw_frame() {
     update_derived();
     const double now_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    m_debugger.update(now_ms);
+    // A running program gets a slice of each frame that grows with the frame interval: where
+    // drawing is slow (software WebGL) the VM would otherwise get a small share of the time.
+    const double interval = m_last_frame_start > 0 ? now_ms - m_last_frame_start : 16.0;
+    m_last_frame_start = now_ms;
+    m_debugger.update(now_ms, std::clamp(interval * 0.6, 12.0, 40.0));
     handle_debugger_keys(*this);
     m_arrows.begin_frame();
 

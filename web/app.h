@@ -119,6 +119,7 @@ private:
     std::string m_selected;
     std::uint64_t m_frame_count = 0;
     double m_last_frame_ms = 0.0;
+    double m_last_frame_start = 0.0;  // steady clock, ms
 };
 
 // The one App of the page; the platform layer and the JS bindings share it.
