@@ -113,7 +113,8 @@ std::vector<Addr> heap_references(const MachineView& machine) {
             if (heap.contains(value)) out.push_back(value);
         }
     };
-    if (machine.vm.state() == vm::VmState::Running) scan(machine.vm.registers().sp, machine.memory.stack_top());
+    // Stopped at an error the frames are still there (a use after free is still pointed to).
+    if (machine.vm.state() != vm::VmState::Exited) scan(machine.vm.registers().sp, machine.memory.stack_top());
     const Segment& data = machine.memory.layout().segment(SegmentKind::Data);
     scan(data.first, data.last + 1);
     for (const alloc::Block& block : machine.allocator.blocks()) {
