@@ -2,9 +2,28 @@
 
 #include <cmath>
 
+#include <imgui_internal.h>
+
 #include "theme.h"
 
 namespace memviz::web {
+namespace {
+
+// The top-level window being drawn (a table or child inside it counts as the window).
+const void* current_root_window() { return ImGui::GetCurrentWindow()->RootWindow; }
+
+// Whether `point` shows the top-level window `window`, not another one drawn over it.
+bool visible_in(ImVec2 point, const void* window) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int i = g.Windows.Size - 1; i >= 0; --i) {  // front to back
+        const ImGuiWindow* w = g.Windows[i];
+        if (!w->Active || w->Hidden || w != w->RootWindow || !w->Rect().Contains(point)) continue;
+        return w == window;
+    }
+    return false;
+}
+
+}  // namespace
 
 void PointerArrows::begin_frame() {
     m_pointers.clear();
@@ -18,11 +37,11 @@ void PointerArrows::add_pointer(ImVec2 from, const PointerTarget& target) {
         return;
     }
     const bool warning = target.kind == Kind::FreedBlock || target.kind == Kind::Dangling || target.kind == Kind::Wild;
-    m_pointers.push_back({from, target.address, warning});
+    m_pointers.push_back({from, target.address, warning, current_root_window()});
 }
 
 void PointerArrows::add_object(Addr first, std::uint64_t size, ImVec2 min, ImVec2 max) {
-    m_objects.push_back({first, size, min, max});
+    m_objects.push_back({first, size, min, max, current_root_window()});
 }
 
 void PointerArrows::draw(ImDrawList* draw) const {
@@ -35,6 +54,8 @@ void PointerArrows::draw(ImDrawList* draw) const {
             if (best == nullptr || object.size < best->size) best = &object;
         }
         if (best == nullptr) continue;
+        const ImVec2 middle{best->min.x, (best->min.y + best->max.y) / 2};
+        if (!visible_in(pointer.from, pointer.window) || !visible_in(middle, best->window)) continue;
         const ImU32 colour = pointer.warning ? theme::kWarning : theme::rgb(0xE8E8E8, 200);
         // Into the target's near side, at the height of its middle.
         const bool target_right = best->min.x >= pointer.from.x;

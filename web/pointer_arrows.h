@@ -22,15 +22,19 @@ public:
     void draw(ImDrawList* draw) const;
 
 private:
+    // Each end remembers the window it is drawn in: an end that another window covers gets no
+    // arrow, so arrows never point into a panel on top.
     struct Pointer {
         ImVec2 from;
         Addr address;
         bool warning;
+        const void* window;
     };
     struct Object {
         Addr first;
         std::uint64_t size;
         ImVec2 min, max;
+        const void* window;
     };
     std::vector<Pointer> m_pointers;
     std::vector<Object> m_objects;
