@@ -124,11 +124,14 @@ void History::seek_tick(std::uint64_t tick) {
 void History::seek_stop(Granularity g, std::uint64_t index) {
     const std::size_t k = static_cast<std::size_t>(g);
     const std::uint64_t wanted = index + 1;  // stops counted, the target included
-    // The last checkpoint that has not passed the target yet.
-    auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), wanted,
-                                  [k](std::uint64_t n, const Checkpoint& c) { return n < c.position.stops[k]; });
+    // A moment has passed the target once it has counted it and moved on (a checkpoint taken
+    // between the target and the next stop counts it without being at it).
+    auto passed = [&](const Position& p) { return p.stops[k] > wanted || (p.stops[k] == wanted && !p.at_stop[k]); };
+    // The last checkpoint that has not passed the target yet (passing is monotone in ticks).
+    auto after = std::partition_point(m_checkpoints.begin(), m_checkpoints.end(),
+                                      [&](const Checkpoint& c) { return !passed(c.position); });
     const Checkpoint& checkpoint = after == m_checkpoints.begin() ? m_checkpoints.front() : *std::prev(after);
-    const bool here_is_past = m_position.stops[k] > wanted || (m_position.stops[k] == wanted && !m_position.at_stop[k]);
+    const bool here_is_past = passed(m_position);
     if (here_is_past || checkpoint.position.tick > m_position.tick) restore(checkpoint);
     while (!(m_position.stops[k] == wanted && m_position.at_stop[k]) && running()) step_instruction();
 }

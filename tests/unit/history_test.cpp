@@ -161,3 +161,30 @@ TEST_CASE("history: N steps forward then N steps back return to the start, and s
         check_against_fresh(session, source, options, file_name + " stepping back from the end");
     }
 }
+
+TEST_CASE("history: seeking a stop lands on it even when a checkpoint was taken just after it") {
+    // A checkpoint at every instruction puts one right after every stop, counting the stop
+    // without being at it: seeking must restore an earlier one, not run on from there to the end.
+    const std::string source =
+        "#include <stdio.h>\n"
+        "int main(void) {\n"
+        "    int total = 0;\n"
+        "    for (int i = 0; i < 5; i++)\n"
+        "        total += i;\n"
+        "    printf(\"%d\\n\", total);\n"
+        "    return 0;\n"
+        "}\n";
+    FreshRun run(source, SessionOptions{}, 0);
+    history::History history(*run.machine, *run.library, {.min_interval = 1, .bytes_per_tick = 1ULL << 40});
+    while (history.running()) history.step_instruction();
+    const auto k = static_cast<std::size_t>(Granularity::Statement);
+    const std::uint64_t stops = history.frontier().stops[k];
+    REQUIRE(stops > 10);
+    REQUIRE(history.checkpoints() > 100);
+    for (std::uint64_t index = stops - 1; index-- > 0;) {
+        CAPTURE(index);
+        history.seek_stop(Granularity::Statement, index);
+        CHECK(history.position().stop_index(Granularity::Statement) == index);
+        CHECK(history.position().at_stop[k]);
+    }
+}
