@@ -7,7 +7,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -18,10 +17,12 @@
 
 #include "app.h"
 #include "fonts.h"
+#include "gl_renderer.h"
 
 namespace {
 
 GLFWwindow* g_window = nullptr;
+memviz::web::GlRenderer* g_renderer = nullptr;
 
 EM_JS(int, canvas_pixel_width, (), { return Module.canvas.width; });
 EM_JS(int, canvas_pixel_height, (), { return Module.canvas.height; });
@@ -65,7 +66,6 @@ void frame() {
     const double started = emscripten_get_now();
     glfwPollEvents();
     deliver_key_events();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     memviz::web::App& app = memviz::web::running_app();
@@ -84,11 +84,11 @@ void frame() {
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(g_window, &width, &height);
-    glViewport(0, 0, width, height);
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1.0f);
+    glDisable(GL_SCISSOR_TEST);  // the clear covers the whole canvas, not the last clip rectangle
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_renderer->render(*ImGui::GetDrawData(), width, height);
     memviz::web::running_app().frame_done(emscripten_get_now() - started);
 }
 
@@ -126,7 +126,8 @@ int main() {
 
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetKeyCallback(g_window, key_callback);  // in front of the backend's, which it calls
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    static memviz::web::GlRenderer renderer;
+    g_renderer = &renderer;
     // GLFW in the browser has no clipboard: paste comes from the page's paste event.
     io.GetClipboardTextFn = [](void*) { return memviz::web::running_app().clipboard().c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) {
