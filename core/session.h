@@ -61,6 +61,13 @@ struct Watchpoint {
     std::string label;  // what the user typed: "p->next", "0x4052a0"
 };
 
+// How much a snapshot reads. Typing and reading the contents of every block of a heap of
+// thousands takes most of a snapshot's time, while a screen shows a few blocks at a time.
+enum class SnapshotDetail : std::uint8_t {
+    Full,
+    Outline,  // heap blocks without contents and typed_by: Session::heap_block gives one in full
+};
+
 // A C expression's value at the present moment (Session::evaluate).
 struct Evaluation {
     ValueView value;       // named by the expression as typed, formatted as snapshots format values
@@ -116,7 +123,11 @@ public:
     const std::vector<Watchpoint>& watchpoints() const { return m_watchpoints; }
 
     // --- looking ---------------------------------------------------------------------------
-    Snapshot snapshot();
+    // The present moment, made once per moment: the reference holds until the next move or load.
+    const Snapshot& snapshot(SnapshotDetail detail = SnapshotDetail::Full);
+    // The block of snapshot().heap whose payload starts at `payload`, in full (its contents and
+    // typed_by read as a Full snapshot reads them); none when there is no such block.
+    std::optional<HeapBlockView> heap_block(Addr payload);
     // Bytes and their shadow for a memory dump; bytes that cannot be read come back as nullopt.
     struct MemoryByte {
         std::optional<std::uint8_t> value;
@@ -158,6 +169,7 @@ private:
     Granularity m_granularity = Granularity::Statement;
     Granularity m_move_granularity = Granularity::Statement;  // of the last move: what "the last step" is
     std::optional<Snapshot> m_snapshot;  // of the present moment, made once per moment
+    SnapshotDetail m_snapshot_detail = SnapshotDetail::Full;
     std::set<std::uint32_t> m_breakpoints;
     std::vector<Watchpoint> m_watchpoints;
     int m_next_watchpoint = 1;

@@ -165,7 +165,7 @@ void pause() { running_app().debugger().pause(); }
 val snapshot() {
     Debugger& debugger = running_app().debugger();
     if (!debugger.loaded()) return val::null();
-    return snapshot_to_js(debugger.snapshot());
+    return snapshot_to_js(debugger.full_snapshot());
 }
 
 void toggle_breakpoint(double line) { running_app().debugger().toggle_breakpoint(static_cast<std::uint32_t>(line)); }

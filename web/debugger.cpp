@@ -11,14 +11,16 @@ bool Debugger::load(const SessionOptions& options) {
     const bool ok = !m_session.load(m_source, options).has_errors();
     m_previous_line = 0;
     m_last_stop.reset();
-    m_snapshot.reset();
+    m_held.reset();
+    m_blocks.clear();
     ++m_generation;
     return ok;
 }
 
 void Debugger::moved(StopReason reason) {
     m_last_stop = reason;
-    m_snapshot.reset();
+    m_held.reset();
+    m_blocks.clear();
     ++m_generation;
 }
 
@@ -41,7 +43,9 @@ void Debugger::move(Move move) {
             return moved(m_session.seek(g, 0));
         }
         case Move::Continue:
-            // Runs in update(), a slice per frame, so the page keeps drawing.
+            // Runs in update(), a slice per frame, so the page keeps drawing; the views keep
+            // showing this moment until it stops.
+            m_held = snapshot();
             m_running = true;
             return;
     }
@@ -77,7 +81,7 @@ void Debugger::toggle_breakpoint(std::uint32_t line) {
 void Debugger::set_granularity(Granularity g) {
     if (g == granularity()) return;
     m_session.set_granularity(g);
-    m_snapshot.reset();
+    m_blocks.clear();
     ++m_generation;
 }
 
@@ -114,8 +118,21 @@ void Debugger::update(double now_ms, double budget_ms) {
 }
 
 const Snapshot& Debugger::snapshot() {
-    if (!m_snapshot) m_snapshot = m_session.snapshot();
-    return *m_snapshot;
+    if (m_running && m_held) return *m_held;
+    return m_session.snapshot(SnapshotDetail::Outline);
+}
+
+const Snapshot& Debugger::full_snapshot() {
+    if (m_running && m_held) return *m_held;
+    return m_session.snapshot(SnapshotDetail::Full);
+}
+
+const HeapBlockView& Debugger::heap_block(const HeapBlockView& block) {
+    if (auto cached = m_blocks.find(block.payload); cached != m_blocks.end()) return cached->second;
+    // A running continue has moved the machine on from the moment the views show.
+    if (m_running) return block;
+    std::optional<HeapBlockView> full = m_session.heap_block(block.payload);
+    return m_blocks.emplace(block.payload, full ? std::move(*full) : block).first->second;
 }
 
 }  // namespace memviz::web

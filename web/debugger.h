@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -60,8 +61,14 @@ public:
     // to take about `budget_ms`) or a play by the steps due.
     void update(double now_ms, double budget_ms = 12.0);
 
-    // The present moment. While a continue runs, the moment it last paused at.
+    // The present moment, in outline: heap blocks without their contents (heap_block reads
+    // those for the blocks on screen). While a continue runs, the moment it started from. Holds until
+    // the next move.
     const Snapshot& snapshot();
+    // The same with every block's contents, for the JS API.
+    const Snapshot& full_snapshot();
+    // A block of snapshot() in full, read once per moment (while a continue runs, as it is).
+    const HeapBlockView& heap_block(const HeapBlockView& block);
     // Changes whenever the present moment does: views rebuild what they derive from the
     // snapshot when it changes, not every frame.
     std::uint64_t generation() const { return m_generation; }
@@ -81,7 +88,8 @@ private:
 
     Session m_session;
     std::string m_source;
-    std::optional<Snapshot> m_snapshot;
+    std::optional<Snapshot> m_held;  // the moment the views show while a continue runs
+    std::map<Addr, HeapBlockView> m_blocks;  // heap_block of this moment, by payload
     std::uint64_t m_generation = 0;
     std::uint32_t m_previous_line = 0;
     std::optional<StopReason> m_last_stop;

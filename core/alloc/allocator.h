@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mem/address_space.h"
@@ -153,6 +154,9 @@ public:
     std::vector<std::string> heap_check() const;
 
     std::vector<Block> blocks() const;          // every block in address order
+    // Each allocated payload and the size the program asked for, in address order: what
+    // blocks() tells of them, without walking the heap.
+    std::vector<std::pair<Addr, std::uint64_t>> live_payloads() const;
     std::vector<std::vector<Addr>> free_lists() const;  // per list, block headers in list order
     std::optional<Block> block_containing(Addr address) const;
     Metrics metrics() const;

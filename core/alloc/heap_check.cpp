@@ -67,6 +67,13 @@ std::optional<Block> Allocator::block_containing(Addr address) const {
     return found;
 }
 
+std::vector<std::pair<Addr, std::uint64_t>> Allocator::live_payloads() const {
+    std::vector<std::pair<Addr, std::uint64_t>> out;
+    out.reserve(m_state->live.size());
+    m_state->live.for_each([&](Addr payload, const State::Live& live) { out.emplace_back(payload, live.requested); });
+    return out;
+}
+
 std::vector<Block> Allocator::blocks() const {
     std::vector<Block> out;
     for_each_block(*m_state, [&](Addr block, std::uint64_t size) {

@@ -131,13 +131,6 @@ std::string cat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
-// A pointer of type `type` (to a complete object type) found at some path: what a block's start
-// is known as.
-struct TypedReference {
-    const lang::Type* pointee = nullptr;
-    std::string path;
-};
-
 // Visits every pointer inside the object of `type` at `address` (itself, array elements, struct
 // members), with its path.
 template <class Visit>
@@ -168,12 +161,12 @@ constexpr std::size_t kMaxPathLength = 48;
 // Which type each allocated block's payload has, by the pointers to its start: first from the
 // variables of the frames shown and the globals, then from inside blocks already typed, so a
 // linked list is typed node by node.
-std::map<Addr, TypedReference> block_types(const MachineView& machine, const std::vector<alloc::Block>& blocks) {
+BlockTypes find_block_types(const MachineView& machine, const std::vector<alloc::Block>& blocks) {
     std::map<Addr, std::uint64_t> payloads;  // allocated payload -> requested
     for (const alloc::Block& block : blocks) {
         if (block.state == alloc::BlockState::Allocated) payloads[block.payload] = block.requested;
     }
-    std::map<Addr, TypedReference> types;
+    BlockTypes types;
     std::vector<Addr> typed_order;
     auto visit = [&](const lang::Type* pointee, std::uint64_t value, const std::string& path) {
         if (pointee == nullptr || !pointee->is_complete() || pointee->size() == 0 || lang::is_void(pointee)) return;
@@ -211,13 +204,14 @@ std::map<Addr, TypedReference> block_types(const MachineView& machine, const std
     return types;
 }
 
-void describe_heap(const MachineView& machine, Snapshot& snapshot) {
+void describe_heap(const MachineView& machine, Snapshot& snapshot, bool outline) {
     const std::vector<alloc::Block> blocks = machine.allocator.blocks();
     std::vector<Addr> references;
     bool scanned = false;
     std::vector<vm::Leak> leaks;
     if (machine.vm.state() == vm::VmState::Exited) leaks = vm::find_leaks(machine.memory, machine.allocator);
-    const std::map<Addr, TypedReference> types = block_types(machine, blocks);
+    const BlockTypes types = outline ? BlockTypes{} : find_block_types(machine, blocks);
+    snapshot.heap.reserve(blocks.size());
     for (const alloc::Block& block : blocks) {
         HeapBlockView view;
         view.header = block.header;
@@ -243,32 +237,8 @@ void describe_heap(const MachineView& machine, Snapshot& snapshot) {
             if (leak.block.payload == block.payload && !leak.reachable) view.leaked = true;
         }
         if (view.leaked) ++snapshot.leaked_blocks;
-        if (auto typed = types.find(block.payload); typed != types.end() && view.allocated) {
-            const lang::Type* pointee = typed->second.pointee;
-            const std::uint64_t count = block.requested / pointee->size();
-            view.typed_by = typed->second.path;
-            if (count == 1) {
-                view.contents = describe_value(machine, cat({"*", typed->second.path}), pointee, block.payload, snapshot.changes.written);
-            } else if (count > 1) {
-                ValueView array;
-                array.name = cat({"*", typed->second.path});
-                array.type = cat({lang::to_string(pointee), " [", std::to_string(count), "]"});
-                array.address = block.payload;
-                array.size = count * pointee->size();
-                std::string text = "{";
-                for (std::uint64_t i = 0; i < count && i < ValueView::kMaxChildren; ++i) {
-                    array.children.push_back(describe_value(machine, cat({"[", std::to_string(i), "]"}), pointee,
-                                                            block.payload + i * pointee->size(), snapshot.changes.written));
-                    const ValueView& element = array.children.back();
-                    array.initialized = array.initialized && element.initialized;
-                    array.changed = array.changed || element.changed;
-                    if (i < 8) text.append(i > 0 ? ", " : "").append(element.value);
-                }
-                array.value = text + (count > 8 ? ", ...}" : "}");
-                view.contents = std::move(array);
-            }
-        }
-        snapshot.heap.push_back(view);
+        if (!outline) describe_block_contents(machine, types, snapshot.changes.written, view);
+        snapshot.heap.push_back(std::move(view));
     }
 }
 
@@ -291,14 +261,46 @@ void describe_segments(const MachineView& machine, Snapshot& snapshot) {
 
 }  // namespace
 
-void describe_machine(const MachineView& machine, Snapshot& snapshot) {
+void describe_machine(const MachineView& machine, Snapshot& snapshot, bool outline) {
     describe_frames(machine, snapshot);
     describe_globals(machine, snapshot);
-    describe_heap(machine, snapshot);
+    describe_heap(machine, snapshot, outline);
     describe_segments(machine, snapshot);
     snapshot.allocator.policy = std::string(alloc::name(machine.allocator.policy()));
     snapshot.allocator.metrics = machine.allocator.metrics();
     snapshot.allocator.free_lists = machine.allocator.free_lists();
+}
+
+BlockTypes block_types(const MachineView& machine) { return find_block_types(machine, machine.allocator.blocks()); }
+
+void describe_block_contents(const MachineView& machine, const BlockTypes& types,
+                             const std::vector<Changes::Range>& written, HeapBlockView& block) {
+    const auto typed = types.find(block.payload);
+    if (typed == types.end() || !block.allocated) return;
+    block.typed_by = typed->second.path;
+    const lang::Type* pointee = typed->second.pointee;
+    const std::uint64_t count = block.requested / pointee->size();
+    if (count == 1) {
+        block.contents = describe_value(machine, cat({"*", typed->second.path}), pointee, block.payload, written);
+        return;
+    }
+    if (count == 0) return;
+    ValueView array;
+    array.name = cat({"*", typed->second.path});
+    array.type = cat({lang::to_string(pointee), " [", std::to_string(count), "]"});
+    array.address = block.payload;
+    array.size = count * pointee->size();
+    std::string text = "{";
+    for (std::uint64_t i = 0; i < count && i < ValueView::kMaxChildren; ++i) {
+        array.children.push_back(describe_value(machine, cat({"[", std::to_string(i), "]"}), pointee,
+                                                block.payload + i * pointee->size(), written));
+        const ValueView& element = array.children.back();
+        array.initialized = array.initialized && element.initialized;
+        array.changed = array.changed || element.changed;
+        if (i < 8) text.append(i > 0 ? ", " : "").append(element.value);
+    }
+    array.value = text + (count > 8 ? ", ...}" : "}");
+    block.contents = std::move(array);
 }
 
 }  // namespace session

@@ -91,7 +91,8 @@ std::string allocator_story(const StepRecord& record) {
             case Kind::Grew: grew = &e; break;
             case Kind::Allocated: {
                 // The block's payload: the one allocated after the step that lies inside it.
-                auto payload = record.live_after.lower_bound(e.block);
+                auto payload = std::lower_bound(record.live_after.begin(), record.live_after.end(), e.block,
+                                                [](const auto& live, Addr at) { return live.first < at; });
                 std::string story = "The allocator ";
                 if (grew) story += "grew the heap by " + human_size(grew->size) + " (sbrk), ";
                 if (chosen) {
@@ -208,12 +209,16 @@ std::vector<Changes::Range> WriteRecorder::changed(const AddressSpace& memory) c
 Changes changes_of(const StepRecord& record) {
     Changes changes;
     changes.written = record.written;
-    for (const auto& [payload, size] : record.live_after) {
-        if (!record.live_before.contains(payload)) changes.allocated.push_back(payload);
-    }
-    for (const auto& [payload, size] : record.live_before) {
-        if (!record.live_after.contains(payload)) changes.freed.push_back(payload);
-    }
+    // Both lists are in address order: a merge finds what one has and the other has not.
+    auto payloads_only_in = [](const auto& these, const auto& others, std::vector<Addr>& out) {
+        auto other = others.begin();
+        for (const auto& [payload, size] : these) {
+            while (other != others.end() && other->first < payload) ++other;
+            if (other == others.end() || other->first != payload) out.push_back(payload);
+        }
+    };
+    payloads_only_in(record.live_after, record.live_before, changes.allocated);
+    payloads_only_in(record.live_before, record.live_after, changes.freed);
     const auto [popped, pushed] = popped_and_pushed(record);
     for (std::size_t i = pushed; i-- > 0;) changes.frames_pushed.push_back(record.frames_after[i].function);
     for (std::size_t i = 0; i < popped; ++i) changes.frames_popped.push_back(record.frames_before[i].function);

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include <algorithm>
 #include <map>
 
 #include "lang/compile.h"
@@ -33,6 +34,8 @@ struct Session::Loaded {
     std::unique_ptr<vm::Program> program;
     std::unique_ptr<vm::CLibrary> library;
     std::unique_ptr<vm::Machine> machine;
+    // The blocks' types at the moment of the snapshot, found when a block is first read in full.
+    std::optional<session::BlockTypes> block_types;
 };
 
 Session::Session() = default;
@@ -345,15 +348,8 @@ session::StepRecord Session::replay_last_step() {
         }
         return out;
     };
-    auto live_blocks = [&] {
-        std::map<Addr, std::uint64_t> out;
-        for (const alloc::Block& block : machine.allocator().blocks()) {
-            if (block.state == alloc::BlockState::Allocated) out[block.payload] = block.requested;
-        }
-        return out;
-    };
     record.frames_before = summarize_frames();
-    record.live_before = live_blocks();
+    record.live_before = machine.allocator().live_payloads();
     const std::size_t printed_before = m_loaded->library->stdout_text().size();
     const std::uint64_t returns_before = machine.vm().save().returns;
 
@@ -366,7 +362,7 @@ session::StepRecord Session::replay_last_step() {
 
     record.written = writes.changed(machine.memory());
     record.frames_after = summarize_frames();
-    record.live_after = live_blocks();
+    record.live_after = machine.allocator().live_payloads();
     record.printed = std::string(m_loaded->library->stdout_text().substr(std::min(printed_before, m_loaded->library->stdout_text().size())));
     if (const auto& ret = machine.vm().last_return(); ret && ret->number > returns_before) {
         const vm::Function& function = m_loaded->program->functions.at(ret->function);
@@ -378,10 +374,17 @@ session::StepRecord Session::replay_last_step() {
     return record;
 }
 
-Snapshot Session::snapshot() {
-    if (!m_history) return Snapshot{};
+const Snapshot& Session::snapshot(SnapshotDetail detail) {
+    static const Snapshot kNothing;
+    if (!m_history) return kNothing;
     if (m_snapshot && m_snapshot->tick == m_history->position().tick &&
         m_snapshot->step == m_history->position().stop_index(m_granularity)) {
+        if (detail == SnapshotDetail::Full && m_snapshot_detail != SnapshotDetail::Full) {
+            for (HeapBlockView& block : m_snapshot->heap) {
+                if (auto full = heap_block(block.payload)) block = std::move(*full);
+            }
+            m_snapshot_detail = SnapshotDetail::Full;
+        }
         return *m_snapshot;
     }
     const session::StepRecord record = replay_last_step();
@@ -408,7 +411,10 @@ Snapshot Session::snapshot() {
     s.column = loc.column;
 
     s.changes = session::changes_of(record);
-    session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator()}, s);
+    m_loaded->block_types.reset();
+    session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator()}, s,
+                              detail == SnapshotDetail::Outline);
+    m_snapshot_detail = detail;
 
     s.stdout_text = m_loaded->library->stdout_text();
     s.stderr_text = m_loaded->library->stderr_text();
@@ -422,8 +428,23 @@ Snapshot Session::snapshot() {
     s.narration = p.tick == m_history->earliest_tick()
                       ? "The program is about to run main: its frame is on the stack, below the OS's start-up frame."
                       : session::narrate(record, s);
-    m_snapshot = s;
-    return s;
+    m_snapshot = std::move(s);
+    return *m_snapshot;
+}
+
+std::optional<HeapBlockView> Session::heap_block(Addr payload) {
+    if (!m_loaded) return std::nullopt;
+    const Snapshot& now = snapshot(SnapshotDetail::Outline);
+    const auto block = std::lower_bound(now.heap.begin(), now.heap.end(), payload,
+                                        [](const HeapBlockView& b, Addr a) { return b.payload < a; });
+    if (block == now.heap.end() || block->payload != payload) return std::nullopt;
+    if (m_snapshot_detail == SnapshotDetail::Full) return *block;
+    vm::Machine& machine = *m_loaded->machine;
+    const session::MachineView view{*m_loaded->program, machine.vm(), machine.memory(), machine.allocator()};
+    if (!m_loaded->block_types) m_loaded->block_types = session::block_types(view);
+    HeapBlockView full = *block;
+    session::describe_block_contents(view, *m_loaded->block_types, now.changes.written, full);
+    return full;
 }
 
 }  // namespace memviz

@@ -26,8 +26,9 @@ struct FrameSummary {
 struct StepRecord {
     std::vector<Changes::Range> written;          // merged, in address order
     std::vector<alloc::AllocEvent> events;
-    std::map<Addr, std::uint64_t> live_before;    // allocated payloads and their requested sizes
-    std::map<Addr, std::uint64_t> live_after;
+    // Allocated payloads and their requested sizes, in address order.
+    std::vector<std::pair<Addr, std::uint64_t>> live_before;
+    std::vector<std::pair<Addr, std::uint64_t>> live_after;
     std::vector<FrameSummary> frames_before;      // innermost first
     std::vector<FrameSummary> frames_after;
     struct Return {

@@ -534,6 +534,16 @@ TEST_CASE("stress: 100,000 seeded random operations per policy keep every invari
             if (!problems.empty()) {
                 FAIL("operation " << op << ": " << problems.front());
             }
+            if (op % 1000 == 0) {  // live_payloads: the allocated blocks the heap walk finds
+                std::vector<std::pair<Addr, std::uint64_t>> walked;
+                for (const Block& block : heap.allocator.blocks()) {
+                    if (block.state == BlockState::Allocated) walked.emplace_back(block.payload, block.requested);
+                }
+                std::vector<std::pair<Addr, std::uint64_t>> expected = live;
+                std::sort(expected.begin(), expected.end());
+                CHECK(heap.allocator.live_payloads() == walked);
+                CHECK(heap.allocator.live_payloads() == expected);
+            }
         }
         CHECK(failures == 0);
     });

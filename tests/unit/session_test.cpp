@@ -2,6 +2,7 @@
 // snapshots tell the truth about frames, variables, pointers, the heap and what the last step did.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "session.h"
@@ -305,6 +306,56 @@ int main(void) {
         }
     }
     CHECK(nodes == 2);
+}
+
+TEST_CASE("session: an outline snapshot leaves the blocks' contents out, and heap_block reads one as a full snapshot does") {
+    Session session;
+    REQUIRE(!session.load(R"(#include <stdlib.h>
+struct node { int value; struct node *next; };
+int main(void) {
+    struct node *head = malloc(sizeof(struct node));
+    head->value = 1;
+    head->next = malloc(sizeof(struct node));
+    head->next->value = 2;
+    head->next->next = NULL;
+    int *gone = malloc(4 * sizeof(int));
+    free(gone);
+    return 0;
+}
+)").has_errors());
+    CHECK(session.run_to_line(10) == StopReason::Step);
+    const Snapshot outline = session.snapshot(SnapshotDetail::Outline);
+    REQUIRE(outline.heap.size() >= 3);
+    for (const HeapBlockView& block : outline.heap) {
+        CHECK_FALSE(block.contents);
+        CHECK(block.typed_by.empty());
+    }
+    const std::optional<HeapBlockView> second = session.heap_block(outline.heap[1].payload);
+    REQUIRE(second);
+    CHECK(second->typed_by == "(*head).next");
+    REQUIRE(second->contents);
+    CHECK(second->contents->children[0].value == "2");
+    CHECK_FALSE(session.heap_block(outline.heap[1].payload + 1));  // not a payload's start
+
+    // Asking for the full snapshot of the same moment fills in every block as heap_block does.
+    const Snapshot full = session.snapshot();
+    REQUIRE(full.heap.size() == outline.heap.size());
+    for (std::size_t i = 0; i < full.heap.size(); ++i) {
+        const std::optional<HeapBlockView> one = session.heap_block(full.heap[i].payload);
+        REQUIRE(one);
+        CHECK(one->typed_by == full.heap[i].typed_by);
+        CHECK(one->contents.has_value() == full.heap[i].contents.has_value());
+        CHECK(full.heap[i].allocated == outline.heap[i].allocated);
+        CHECK(full.heap[i].freed_by_program == outline.heap[i].freed_by_program);
+    }
+    CHECK(full.heap[0].contents);
+
+    // The step that frees `gone` reports it freed (and nothing allocated).
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);
+    const Snapshot after = session.snapshot(SnapshotDetail::Outline);
+    REQUIRE(after.changes.freed.size() == 1);
+    CHECK(after.changes.freed[0] == outline.heap[2].payload);
+    CHECK(after.changes.allocated.empty());
 }
 
 TEST_CASE("session: past the history limit recording stops and says so; dropping the oldest part lets it go on") {

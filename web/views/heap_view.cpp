@@ -1,6 +1,7 @@
 #include "views/heap_view.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +52,23 @@ void block_bar(const HeapBlockView& block, float width, float height) {
     ImGui::Dummy({width, height});
 }
 
+// A block's contents as a few lines of text: its value, or its first members or elements.
+void contents_summary(const std::optional<ValueView>& contents) {
+    if (!contents) return;
+    ImGui::Separator();
+    if (contents->children.empty()) {
+        ImGui::Text("%s = %s", contents->name.c_str(), contents->value.c_str());
+        return;
+    }
+    ImGui::Text("%s (%s):", contents->name.c_str(), contents->type.c_str());
+    constexpr std::size_t kShown = 6;
+    for (std::size_t i = 0; i < contents->children.size() && i < kShown; ++i) {
+        const ValueView& part = contents->children[i];
+        ImGui::BulletText("%s = %s", part.name.c_str(), part.value.c_str());
+    }
+    if (contents->children.size() > kShown) ImGui::TextDisabled("... %zu more", contents->children.size() - kShown);
+}
+
 }  // namespace
 
 void HeapView::draw_content(App& app) {
@@ -77,7 +95,9 @@ void HeapView::draw_content(App& app) {
     clipper.Begin(static_cast<int>(s.heap.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const HeapBlockView& block = s.heap[static_cast<std::size_t>(i)];
+            const HeapBlockView& outline = s.heap[static_cast<std::size_t>(i)];
+            // Read in full for the blocks with room for their contents, the others on hover.
+            const HeapBlockView& block = compact ? outline : debugger.heap_block(outline);
             ImGui::PushID(i);
             ImGui::BeginGroup();
             ImGui::PushFont(app.fonts().mono);
@@ -105,7 +125,10 @@ void HeapView::draw_content(App& app) {
                             static_cast<unsigned long long>(block.padding));
                 if (block.allocated_at != 0) ImGui::Text("allocated on line %u", block.allocated_at);
                 if (block.freed_at != 0) ImGui::Text("freed on line %u", block.freed_at);
-                if (!block.typed_by.empty()) ImGui::Text("read as the type of %s", block.typed_by.c_str());
+                const HeapBlockView& full = debugger.heap_block(block);
+                if (!full.typed_by.empty()) ImGui::Text("read as the type of %s", full.typed_by.c_str());
+                // Rows of a long heap have no room for contents: the tooltip gives their values.
+                if (compact) contents_summary(full.contents);
                 ImGui::EndTooltip();
             }
             if (block.contents && !compact) {
