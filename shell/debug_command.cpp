@@ -8,13 +8,13 @@
 
 #include "debug_shell.h"
 #include "debug_words.h"
+#include "exit_status.h"
 #include "program_options.h"
 #include "session.h"
 
 namespace memviz::shell {
 namespace {
 
-constexpr int kCompileErrorStatus = 2;  // as memviz run
 constexpr std::size_t kDefaultWidth = 100;
 
 struct DebugOptions {

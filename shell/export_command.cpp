@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "exit_status.h"
 #include "memviz_trace.h"
 #include "program_options.h"
 #include "pytutor_trace.h"
@@ -13,7 +14,6 @@
 namespace memviz::shell {
 namespace {
 
-constexpr int kCompileErrorStatus = 2;  // as memviz run
 constexpr int kWriteErrorStatus = 1;
 // Python Tutor's own cap (MAX_STEPS in its C backend): long enough for the programs a course
 // steps through, short enough that a trace of an endless loop stays a few megabytes.

@@ -205,13 +205,6 @@ const Type* TypeTable::composite(const Type* a, const Type* b) {
 
 namespace {
 
-// Built by appending: gcc 12 at -O3 warns falsely (-Wrestrict) about "'" + std::string.
-std::string quoted(const Type* type) {
-    std::string text(1, '\'');
-    text += to_string(type);
-    text += '\'';
-    return text;
-}
 
 // The words gcc uses for each context, so the checker's messages read like the compiler's.
 class AssignWords {

@@ -85,13 +85,6 @@ void reachable_names(const Type* record, std::vector<std::string_view>& names) {
     }
 }
 
-// Built by appending: gcc 12 at -O3 warns falsely (-Wrestrict) about "'" + std::string.
-std::string quoted(const Type* type) {
-    std::string text(1, '\'');
-    text += to_string(type);
-    text += '\'';
-    return text;
-}
 
 }  // namespace
 
@@ -398,6 +391,14 @@ Result<std::uint64_t> align_of(const Type* type) {
     auto measurable = check_measurable(type, "_Alignof");
     if (!measurable) return measurable;
     return type->align();
+}
+
+// Built by appending: gcc 12 at -O3 warns falsely (-Wrestrict) about "'" + std::string.
+std::string quoted(const Type* type) {
+    std::string text(1, '\'');
+    text += to_string(type);
+    text += '\'';
+    return text;
 }
 
 }  // namespace memviz::lang

@@ -318,6 +318,8 @@ Result<std::uint64_t> align_of(const Type* type);
 // The type as a C type name, as a student reads it: `int`, `const char *`, `int *const`,
 // `int [10]`, `int (*)[3]`, `int (*)(int, char *)`, `struct node *`, `unsigned long`.
 std::string to_string(const Type* type);
+// The C spelling in quotes, as messages name a type: 'int *'.
+std::string quoted(const Type* type);
 // A declaration of `name` with the type: `int (*fp)(int)`, `char buf[16]`, `struct node *next`.
 std::string declaration(const Type* type, std::string_view name);
 // "const", "const volatile", ...; empty for none.

@@ -19,10 +19,10 @@ std::string_view source_line(std::string_view source, std::uint32_t number) {
 
 void render_one(std::string& out, const Diagnostic& d, std::string_view file, std::string_view source) {
     out += file;
-    if (d.loc.valid()) out += ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
+    if (d.loc.valid()) out.append(":").append(std::to_string(d.loc.line)).append(":").append(std::to_string(d.loc.column));
     out += ": ";
     out += name(d.severity);
-    out += ": " + d.message + "\n";
+    out.append(": ").append(d.message).append("\n");
     if (!d.loc.valid()) return;
     std::string_view line = source_line(source, d.loc.line);
     // Very long lines are cut around the column so the caret stays on screen.

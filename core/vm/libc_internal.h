@@ -15,6 +15,9 @@
 
 namespace memviz::vm {
 
+// C's isspace in the "C" locale: what scanf and strtol skip.
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
 // In the order of library_functions() (libc.cpp), which checks it.
 enum class Fn : std::uint32_t {
     // stdio

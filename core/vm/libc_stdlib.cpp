@@ -9,8 +9,6 @@
 namespace memviz::vm {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-
 Value free_error(Call& call, const alloc::AllocError& problem) {
     const bool twice = problem.kind == alloc::ErrorKind::DoubleFree;
     std::string explanation =

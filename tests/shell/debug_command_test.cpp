@@ -13,7 +13,7 @@ namespace {
 
 // A program with a call, an array, a struct and a pointer to it, a global, malloc and free.
 // The line numbers matter to the tests below.
-constexpr const char* kProgram = R"(#include <stdio.h>
+constexpr const char* kDebugProgram = R"(#include <stdio.h>
 #include <stdlib.h>
 
 struct point {
@@ -45,12 +45,6 @@ int main(void) {
 }
 )";
 
-std::string c_file(const std::string& name, const std::string& source) {
-    const std::string path = "/tmp/memviz-debug-test-" + name + ".c";
-    std::ofstream(path) << source;
-    return path;
-}
-
 // The transcript cut at the prompts: [0] is what comes before the first one, [i] the echoed
 // i-th command and what it printed.
 std::vector<std::string> replies(const std::string& transcript) {
@@ -73,7 +67,7 @@ struct Transcript {
 };
 
 Transcript debug(const std::string& script, const std::string& options = "") {
-    static const std::string path = c_file("program", kProgram);
+    static const std::string path = c_file("debug", "program", kDebugProgram);
     Transcript session{run_memviz("debug " + path + " " + options, script), {}};
     session.replies = replies(session.result.out);
     return session;
@@ -225,7 +219,7 @@ TEST_CASE("memviz debug: watch stops when the variable changes and shows both va
 }
 
 TEST_CASE("memviz debug: a program with an error stops there with the error's kind") {
-    const std::string path = c_file("uaf", R"(#include <stdlib.h>
+    const std::string path = c_file("debug", "uaf", R"(#include <stdlib.h>
 int main(void) {
     int *p = malloc(sizeof(int));
     *p = 1;
@@ -237,14 +231,16 @@ int main(void) {
     const std::vector<std::string> r = replies(run.out);
     CHECK(run.exit_status == 0);
     CHECK(has(r[1], path + ":6:12: runtime error: use after free: read of 4 bytes"));
+    CHECK(has(r[1], "  See docs/errors.md#use-after-free\n"));
     CHECK(has(r[2], "use after free at line 6, column 12"));
+    CHECK(has(r[2], "  See docs/errors.md#use-after-free\n"));
     CHECK(has(r[3], "The program has ended"));
     CHECK(has(r[4], "6         return *p;"));
     CHECK(has(r[5], "-> the freed block at 0x"));
 }
 
 TEST_CASE("memviz debug reports leaks at the end as memviz run does") {
-    const std::string path = c_file("leak", R"(#include <stdlib.h>
+    const std::string path = c_file("debug", "leak", R"(#include <stdlib.h>
 int main(void) {
     int *p = malloc(12);
     p = 0;
@@ -254,6 +250,7 @@ int main(void) {
     CommandResult run = run_memviz("debug " + path, "continue\n");
     CHECK(has(run.out, path + ":3: leak: 12 bytes in the block at 0x"));
     CHECK(has(run.out, "definitely lost"));
+    CHECK(has(run.out, "  See docs/errors.md#memory-leak\n"));
 }
 
 TEST_CASE("memviz debug: unknown commands and bad arguments get a message and the session goes on") {
@@ -293,7 +290,7 @@ TEST_CASE("memviz debug draws its views within --width") {
 }
 
 TEST_CASE("memviz debug: compile errors print like memviz run and exit 2") {
-    const std::string path = c_file("broken", "int main(void) {\n    return y;\n}\n");
+    const std::string path = c_file("debug", "broken", "int main(void) {\n    return y;\n}\n");
     CommandResult run = run_memviz("debug " + path, "step\n");
     CHECK(run.exit_status == 2);
     CHECK(has(run.err, path + ":2:12: error: 'y' undeclared"));
@@ -301,7 +298,7 @@ TEST_CASE("memviz debug: compile errors print like memviz run and exit 2") {
 }
 
 TEST_CASE("memviz debug: print follows pointers into structs no variable holds, along a linked list") {
-    const std::string path = c_file("list", R"(#include <stdlib.h>
+    const std::string path = c_file("debug", "list", R"(#include <stdlib.h>
 struct node { int value; struct node *next; };
 int main(void) {
     struct node *head = malloc(sizeof(struct node));

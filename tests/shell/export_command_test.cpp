@@ -17,12 +17,6 @@ using nlohmann::json;
 namespace {
 
 // Writes `source` to a fresh file in /tmp and returns its path.
-std::string c_file(const std::string& name, const std::string& source) {
-    const std::string path = "/tmp/memviz-export-test-" + name + ".c";
-    std::ofstream(path) << source;
-    return path;
-}
-
 json export_json(const std::string& arguments) {
     const CommandResult result = run_memviz("export " + arguments);
     INFO(result.err);
@@ -53,7 +47,7 @@ json variable(const json& snapshot, const std::string& function, const std::stri
 }
 
 // Lines 9 to 14 run in main, 4 and 5 in square: eight statements, then the exit.
-const char* const kProgram = R"(#include <stdlib.h>
+const char* const kExportProgram = R"(#include <stdlib.h>
 
 int square(int n) {
     int result = n * n;
@@ -73,11 +67,11 @@ int main(void) {
 }  // namespace
 
 TEST_CASE("memviz export writes one step per statement, the first complete and the rest as deltas") {
-    const std::string path = c_file("program", kProgram);
+    const std::string path = c_file("export", "program", kExportProgram);
     const json trace = export_json(path);
     CHECK(trace.at("format") == "memviz-trace");
     CHECK(trace.at("version") == 1);
-    CHECK(trace.at("source") == kProgram);
+    CHECK(trace.at("source") == kExportProgram);
     CHECK(trace.at("granularity") == "statement");
     CHECK(trace.at("options").at("policy") == "segregated");
     CHECK(trace.at("options").at("data_model") == "LP64");
@@ -154,7 +148,7 @@ TEST_CASE("memviz export writes one step per statement, the first complete and t
 }
 
 TEST_CASE("memviz export: addresses are hex strings and sizes numbers") {
-    const json trace = export_json(c_file("program", kProgram));
+    const json trace = export_json(c_file("export", "program", kExportProgram));
     const json& first = trace.at("steps").at(0);
     const json& main_frame = first.at("frames").at(0);
     CHECK(main_frame.at("frame_pointer").get<std::string>().starts_with("0x"));
@@ -169,7 +163,7 @@ TEST_CASE("memviz export: addresses are hex strings and sizes numbers") {
 }
 
 TEST_CASE("memviz export ends an error program's trace at the error, with its kind and line") {
-    const std::string path = c_file("uaf", R"(#include <stdio.h>
+    const std::string path = c_file("export", "uaf", R"(#include <stdio.h>
 #include <stdlib.h>
 
 int main(void) {
@@ -195,7 +189,7 @@ int main(void) {
 }
 
 TEST_CASE("memviz export stops at --max-steps-exported and still reports how the run ended") {
-    const std::string path = c_file("loop", "int main(void) {\n    int x = 0;\n    while (1) {\n        x++;\n    }\n    return x;\n}\n");
+    const std::string path = c_file("export", "loop", "int main(void) {\n    int x = 0;\n    while (1) {\n        x++;\n    }\n    return x;\n}\n");
     const json trace = export_json(path + " --max-steps-exported 10 --max-steps 5000");
     CHECK(trace.at("steps").size() == 10);
     CHECK(trace.at("truncated") == true);
@@ -210,7 +204,7 @@ TEST_CASE("memviz export stops at --max-steps-exported and still reports how the
 }
 
 TEST_CASE("memviz export --granularity line counts lines, and --json writes to a file") {
-    const std::string path = c_file("program", kProgram);
+    const std::string path = c_file("export", "program", kExportProgram);
     const std::string out = "/tmp/memviz-export-test-program.json";
     std::remove(out.c_str());
     const CommandResult result = run_memviz("export " + path + " --granularity line --json " + out);
@@ -226,9 +220,9 @@ TEST_CASE("memviz export --granularity line counts lines, and --json writes to a
 }
 
 TEST_CASE("memviz export --format pytutor writes Python Tutor's trace with C values as its C backend does") {
-    const std::string path = c_file("program", kProgram);
+    const std::string path = c_file("export", "program", kExportProgram);
     const json trace = export_json(path + " --format pytutor");
-    CHECK(trace.at("code") == kProgram);
+    CHECK(trace.at("code") == kExportProgram);
     const json& points = trace.at("trace");
     // Line granularity: lines 9, 10, 11, 4, 5, 12, 13, 14, and the exit folded into line 14.
     REQUIRE(points.size() == 8);
@@ -283,7 +277,7 @@ TEST_CASE("memviz export --format pytutor writes Python Tutor's trace with C val
 }
 
 TEST_CASE("memviz export --format pytutor: structs, chars, globals, NULL and an error") {
-    const std::string path = c_file("structs", R"(#include <stdlib.h>
+    const std::string path = c_file("export", "structs", R"(#include <stdlib.h>
 struct node {
     int value;
     struct node *next;
@@ -329,7 +323,7 @@ int main(void) {
 }
 
 TEST_CASE("memviz export --format pytutor draws a list built only through pointers, node by node") {
-    const std::string path = c_file("list", R"(#include <stdlib.h>
+    const std::string path = c_file("export", "list", R"(#include <stdlib.h>
 struct node {
     int value;
     struct node *next;
@@ -360,7 +354,7 @@ int main(void) {
 }
 
 TEST_CASE("memviz export --format pytutor marks a cut trace as Python Tutor does") {
-    const std::string path = c_file("loop", "int main(void) {\n    int x = 0;\n    while (1) {\n        x++;\n    }\n    return x;\n}\n");
+    const std::string path = c_file("export", "loop", "int main(void) {\n    int x = 0;\n    while (1) {\n        x++;\n    }\n    return x;\n}\n");
     const json trace = export_json(path + " --format pytutor --max-steps-exported 5");
     REQUIRE(trace.at("trace").size() == 5);
     CHECK(trace.at("trace").back().at("event") == "instruction_limit_reached");
@@ -368,7 +362,7 @@ TEST_CASE("memviz export --format pytutor marks a cut trace as Python Tutor does
 }
 
 TEST_CASE("memviz export reports compile errors like memviz run, exit status 2") {
-    const std::string path = c_file("broken", "int main(void) {\n    int x = y;\n    return x;\n}\n");
+    const std::string path = c_file("export", "broken", "int main(void) {\n    int x = y;\n    return x;\n}\n");
     for (const char* format : {"memviz", "pytutor"}) {
         const CommandResult result = run_memviz("export " + path + " --format " + format);
         CHECK(result.exit_status == 2);

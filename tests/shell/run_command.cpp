@@ -49,3 +49,10 @@ CommandResult run_memviz(const std::string& arguments) {
     std::remove(err_path.c_str());
     return result;
 }
+
+std::string c_file(const std::string& suite, const std::string& name, const std::string& source) {
+    std::string path = "/tmp/memviz-";
+    path.append(suite).append("-test-").append(name).append(".c");
+    std::ofstream(path) << source;
+    return path;
+}

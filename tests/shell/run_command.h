@@ -13,3 +13,5 @@ struct CommandResult {
 CommandResult run_memviz(const std::string& arguments);
 // The same with `input` as the command's standard input (a pipe's worth: not a terminal).
 CommandResult run_memviz(const std::string& arguments, const std::string& input);
+// Writes `source` to /tmp/memviz-<suite>-test-<name>.c for a test to run, and returns its path.
+std::string c_file(const std::string& suite, const std::string& name, const std::string& source);

@@ -12,16 +12,10 @@
 namespace {
 
 // Writes `source` to a fresh file in /tmp and returns its path.
-std::string c_file(const std::string& name, const std::string& source) {
-    const std::string path = "/tmp/memviz-run-test-" + name + ".c";
-    std::ofstream(path) << source;
-    return path;
-}
-
 }  // namespace
 
 TEST_CASE("memviz run prints the program's output and exits with its status") {
-    const std::string path = c_file("hello", R"(#include <stdio.h>
+    const std::string path = c_file("run", "hello", R"(#include <stdio.h>
 int main(int argc, char **argv) {
     printf("hello, %s! %d args\n", argc > 1 ? argv[1] : "world", argc);
     return 7;
@@ -37,7 +31,7 @@ int main(int argc, char **argv) {
 }
 
 TEST_CASE("memviz run reads stdin from a file") {
-    const std::string path = c_file("sum", R"(#include <stdio.h>
+    const std::string path = c_file("run", "sum", R"(#include <stdio.h>
 int main(void) { int a, b; if (scanf("%d %d", &a, &b) != 2) return 1; printf("%d\n", a + b); return 0; }
 )");
     std::ofstream("/tmp/memviz-run-test-input.txt") << "19 23\n";
@@ -47,7 +41,7 @@ int main(void) { int a, b; if (scanf("%d %d", &a, &b) != 2) return 1; printf("%d
 }
 
 TEST_CASE("memviz run reports compile errors like a compiler, exit status 2") {
-    const std::string path = c_file("broken", "int main(void) {\n    int x = y;\n    return x;\n}\n");
+    const std::string path = c_file("run", "broken", "int main(void) {\n    int x = y;\n    return x;\n}\n");
     CommandResult text = run_memviz("run " + path);
     CHECK(text.exit_status == 2);
     CHECK(text.out.empty());
@@ -64,7 +58,7 @@ TEST_CASE("memviz run reports compile errors like a compiler, exit status 2") {
 }
 
 TEST_CASE("memviz run stops at a memory error with its line, exit status 3 or --error-exitcode") {
-    const std::string path = c_file("uaf", R"(#include <stdlib.h>
+    const std::string path = c_file("run", "uaf", R"(#include <stdlib.h>
 int main(void) {
     int *i_pt = malloc(sizeof(int));
     free(i_pt);
@@ -75,6 +69,8 @@ int main(void) {
     CHECK(text.exit_status == 3);
     CHECK(text.err.find(path + ":5:12: runtime error: use after free: read of 4 bytes") != std::string::npos);
     CHECK(text.err.find("inside the 4-byte block at") != std::string::npos);
+    // The last line names the section of the docs on the mistake.
+    CHECK(text.err.ends_with("\n  See docs/errors.md#use-after-free\n"));
 
     CommandResult json = run_memviz("run " + path + " --diagnostics json --error-exitcode 9");
     CHECK(json.exit_status == 9);
@@ -83,17 +79,18 @@ int main(void) {
     CHECK(error["line"] == 5);
     CHECK(error["column"] == 12);
     CHECK(error["explanation"].get<std::string>().find("free()") != std::string::npos);
+    CHECK(error["concept"] == "use-after-free");
 }
 
 TEST_CASE("memviz run stops an endless loop at the step limit, exit status 4") {
-    const std::string path = c_file("loop", "int main(void) { for (;;) {} }\n");
+    const std::string path = c_file("run", "loop", "int main(void) { for (;;) {} }\n");
     CommandResult run = run_memviz("run " + path + " --max-steps 10000");
     CHECK(run.exit_status == 4);
     CHECK(run.err.find("stopped after 10000 steps") != std::string::npos);
 }
 
 TEST_CASE("memviz run reports leaks at exit: definitely lost is an error, reachable is a warning") {
-    const std::string path = c_file("leak", R"(#include <stdlib.h>
+    const std::string path = c_file("run", "leak", R"(#include <stdlib.h>
 int *kept;
 int main(void) {
     kept = malloc(8);
@@ -108,8 +105,9 @@ int main(void) {
     CHECK(text.err.find("definitely lost") != std::string::npos);
     CHECK(text.err.find(path + ":4: leak: 8 bytes") != std::string::npos);
     CHECK(text.err.find("still reachable from a global variable") != std::string::npos);
+    CHECK(text.err.ends_with(")\n  See docs/errors.md#memory-leak\n"));  // once, after the leaks
 
-    const std::string freed = c_file("no-leak", R"(#include <stdlib.h>
+    const std::string freed = c_file("run", "no-leak", R"(#include <stdlib.h>
 int *kept;
 int main(void) { kept = malloc(8); return 5; }
 )");
@@ -121,7 +119,7 @@ int main(void) { kept = malloc(8); return 5; }
 TEST_CASE("memviz run --keep-going shows the consequence of a heap overflow, then reports it") {
     // Writing one int past a 2-int block lands in the allocator's header of the next block (or its
     // padding): with --keep-going the program goes on, and the error is still reported, status 3.
-    const std::string path = c_file("keep-going", R"(#include <stdio.h>
+    const std::string path = c_file("run", "keep-going", R"(#include <stdio.h>
 #include <stdlib.h>
 int main(void) {
     int *a = malloc(2 * sizeof(int));
@@ -152,7 +150,7 @@ int main(void) {
 }
 
 TEST_CASE("memviz run --keep-going still stops at a NULL dereference") {
-    const std::string path = c_file("keep-going-null", "int main(void) {\n    int *p = 0;\n    return *p;\n}\n");
+    const std::string path = c_file("run", "keep-going-null", "int main(void) {\n    int *p = 0;\n    return *p;\n}\n");
     CommandResult run = run_memviz("run --keep-going " + path);
     CHECK(run.exit_status == 3);
     CHECK(run.err.find(":3:") != std::string::npos);
