@@ -19,6 +19,7 @@ const kTypes = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.data': 'application/octet-stream',
+  '.md': 'text/plain; charset=utf-8',  // docs/errors.md, readable as it is written
 };
 
 export function startStaticServer(root, port = 0, host = '127.0.0.1') {

@@ -248,10 +248,13 @@ void DebugShell::report_end(bool moved) {
     }
     say("The program exited with status " + std::to_string(m_now.exit_status) + ".");
     // Leaks, as memviz run reports them: what is still allocated at the end.
+    bool leaked = false;
     for (const HeapBlockView& block : m_now.heap) {
         if (!block.allocated) continue;
         m_out << render_leak(m_file, block.allocated_at, block.requested, block.payload, !block.leaked);
+        leaked = true;
     }
+    if (leaked) m_out << concept_line(vm::kLeakConcept);
 }
 
 void DebugShell::show_location(bool frame_changed) {

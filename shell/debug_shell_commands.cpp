@@ -237,6 +237,7 @@ void DebugShell::explain() {
             std::to_string(error.loc.line) + ", column " + std::to_string(error.loc.column) + ".");
         say(error.message);
         if (!error.explanation.empty()) say(error.explanation);
+        m_out << concept_line(vm::concept_anchor(error.kind));
     } else if (m_now.state == Snapshot::State::Exited) {
         say("The program has exited with status " + std::to_string(m_now.exit_status) + ".");
     } else if (!said) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "exit_status.h"
 #include "program_options.h"
 #include "run.h"
 #include "runtime_report.h"
@@ -12,11 +13,6 @@
 
 namespace memviz::shell {
 namespace {
-
-// Exit statuses of `memviz run` besides the program's own (docs/shell.md).
-constexpr int kCompileErrorStatus = 2;
-constexpr int kRuntimeErrorStatus = 3;
-constexpr int kLimitStatus = 4;
 
 struct RunCommandOptions {
     ProgramOptions program;
@@ -60,7 +56,7 @@ int run(const RunCommandOptions& options) {
         if (json) {
             nlohmann::json out = {{"kind", vm::name(error.kind)}, {"severity", "error"}, {"line", error.loc.line},
                                   {"column", error.loc.column}, {"message", error.message},
-                                  {"explanation", error.explanation}};
+                                  {"explanation", error.explanation}, {"concept", vm::concept_anchor(error.kind)}};
             if (error.address) out["address"] = hex_address(*error.address);
             std::cerr << out.dump() << "\n";
         } else {
@@ -82,7 +78,8 @@ int run(const RunCommandOptions& options) {
                     std::cerr << nlohmann::json{{"kind", "leak"}, {"severity", leak.reachable ? "warning" : "error"},
                                                 {"line", leak.block.allocated_at}, {"column", 0},
                                                 {"message", what + " (" + why + ")"}, {"bytes", leak.block.requested},
-                                                {"address", hex_address(leak.block.payload)}, {"reachable", leak.reachable}}
+                                                {"address", hex_address(leak.block.payload)}, {"reachable", leak.reachable},
+                                                {"concept", vm::kLeakConcept}}
                                      .dump()
                               << "\n";
                 } else {
@@ -90,6 +87,7 @@ int run(const RunCommandOptions& options) {
                                              leak.block.payload, leak.reachable);
                 }
             }
+            if (!json && !result.leaks.empty()) std::cerr << concept_line(vm::kLeakConcept);
             if (lost || !result.reported.empty()) return error_status;
             return result.exit_status & 0xff;
         }

@@ -10,8 +10,14 @@ std::string render_runtime_error(const vm::RuntimeError& error, const std::strin
     one.error(error.loc, std::string(vm::name(error.kind)) + ": " + error.message);
     std::string text = one.render(file, source);
     if (auto at = text.find(": error: "); at != std::string::npos) text.replace(at, 9, ": runtime error: ");
-    if (!error.explanation.empty()) text += "  " + error.explanation + "\n";
-    return text;
+    if (!error.explanation.empty()) text.append("  ").append(error.explanation).append("\n");
+    return text + concept_line(vm::concept_anchor(error.kind));
+}
+
+std::string concept_line(std::string_view anchor) {
+    std::string line = "  See ";
+    line.append(vm::kConceptDoc).append("#").append(anchor).append("\n");
+    return line;
 }
 
 std::string leak_summary(std::uint64_t bytes, std::uint64_t payload) {

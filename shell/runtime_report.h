@@ -11,15 +11,19 @@
 namespace memviz::shell {
 
 // "FILE:LINE:COL: runtime error: KIND: MESSAGE", the source line with a caret, then the
-// plain-language explanation, indented.
+// plain-language explanation and where the docs explain the mistake (concept_line), indented.
 std::string render_runtime_error(const vm::RuntimeError& error, const std::string& file, std::string_view source);
+
+// "  See docs/errors.md#ANCHOR": the section of the docs on a mistake (vm::concept_anchor).
+std::string concept_line(std::string_view anchor);
 
 // "N bytes in the block at 0x... were never freed": the shared middle of a leak report.
 std::string leak_summary(std::uint64_t bytes, std::uint64_t payload);
 // Why it counts: definitely lost, or still reachable from a global.
 std::string_view leak_reason(bool reachable);
 
-// "FILE:LINE: leak: ... (allocated on this line; definitely lost: ...)".
+// "FILE:LINE: leak: ... (allocated on this line; definitely lost: ...)"; after the last one,
+// concept_line(vm::kLeakConcept).
 std::string render_leak(const std::string& file, std::uint32_t line, std::uint64_t bytes, std::uint64_t payload,
                         bool reachable);
 

@@ -10,6 +10,7 @@
 #include "views/address_space_view.h"
 #include "views/allocator_view.h"
 #include "views/code_view.h"
+#include "views/concept_view.h"
 #include "views/controls_view.h"
 #include "views/explain_view.h"
 #include "views/heap_view.h"
@@ -60,6 +61,7 @@ App::App() : m_derived_from(m_settings), m_layout(layout_for(m_settings)) {
     m_views.push_back(std::make_unique<MemoryView>());
     m_views.push_back(std::make_unique<AllocatorView>());
     m_views.push_back(std::make_unique<SegmentsView>());
+    m_views.push_back(std::make_unique<ConceptView>());
     for (const auto& view : m_views) m_open.push_back(view->open_by_default());
     m_debugger.source() = kFirstProgram;
 }
@@ -71,11 +73,22 @@ const Layout& App::layout() {
     return m_layout;
 }
 
+void App::open_view(std::string_view title) {
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        if (std::string_view(m_views[i]->title()) != title) continue;
+        m_open[i] = true;
+        m_raise = i;
+    }
+}
+
 void App::show_memory(Addr address) {
     m_memory_address = address;
-    for (std::size_t i = 0; i < m_views.size(); ++i) {
-        if (std::string_view(m_views[i]->title()) == "Memory") m_open[i] = true;
-    }
+    open_view("Memory");
+}
+
+void App::show_concept(std::string_view anchor) {
+    m_concept = anchor;
+    open_view("Concept");
 }
 
 bool App::open_example(std::string_view file) {
@@ -199,6 +212,10 @@ void App::draw_frame() {
         const ImVec4 rect = view.default_rect();
         ImGui::SetNextWindowPos({rect.x * display.x, menu_height + rect.y * usable_height}, placement);
         ImGui::SetNextWindowSize({rect.z * display.x, rect.w * usable_height}, placement);
+        if (m_raise == i) {
+            ImGui::SetNextWindowFocus();
+            m_raise.reset();
+        }
         bool open = true;
         if (ImGui::Begin(view.title(), &open, ImGuiWindowFlags_NoCollapse)) view.draw_content(*this);
         ImGui::End();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,18 @@ public:
     Addr memory_address() const { return m_memory_address; }
     void show_memory(Addr address);
 
+    // The section of docs/errors.md the Concept window shows (a heading's anchor, "" for none);
+    // show_concept moves it there and opens the window.
+    const std::string& shown_concept() const { return m_concept; }
+    void show_concept(std::string_view anchor);
+
+    // Opens `url` (relative to the page) in a new browser tab, through the platform layer's
+    // opener; without one (a test), nothing happens.
+    void set_url_opener(std::function<void(const std::string&)> opener) { m_open_url = std::move(opener); }
+    void open_url(const std::string& url) const {
+        if (m_open_url) m_open_url(url);
+    }
+
     // Where pointers and their targets are on screen this frame (the views note them).
     PointerArrows& arrows() { return m_arrows; }
 
@@ -99,6 +112,7 @@ public:
 private:
     void update_derived();
     void examples_menu();
+    void open_view(std::string_view title);
 
     Settings m_settings;
     Settings m_derived_from;
@@ -106,6 +120,8 @@ private:
     Debugger m_debugger;
     PointerArrows m_arrows;
     Addr m_memory_address = 0;
+    std::string m_concept;
+    std::function<void(const std::string&)> m_open_url;
     bool m_editing = true;
     std::string m_stdin;
     std::string m_arguments;
@@ -115,6 +131,7 @@ private:
     ImVec2 m_placed_for{0, 0};  // display size the windows were last placed for
     std::vector<std::unique_ptr<View>> m_views;
     std::vector<bool> m_open;  // per view: its window is shown
+    std::optional<std::size_t> m_raise;  // a view to bring to the front at the next frame
     std::string m_clipboard;
     std::string m_selected;
     std::uint64_t m_frame_count = 0;

@@ -35,6 +35,12 @@ EM_JS(void, write_clipboard, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function () {});
 });
 
+// "Open in the docs": a page beside the app (site/docs/errors.md), in a new tab. A sandboxed
+// iframe may refuse; then nothing happens, and the Concept window still shows the section.
+EM_JS(void, open_in_new_tab, (const char* url), {
+    try { window.open(UTF8ToString(url), '_blank', 'noopener'); } catch (e) {}
+});
+
 std::uint64_t g_announced = ~0ULL;  // the debugger generation last announced
 
 // ImGui 1.86 reads keys as held-down state once per frame, so a press and its release landing
@@ -134,6 +140,7 @@ int main() {
         memviz::web::running_app().set_clipboard(text);
         write_clipboard(text);
     };
+    memviz::web::running_app().set_url_opener([](const std::string& url) { open_in_new_tab(url.c_str()); });
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -104,6 +104,7 @@ val snapshot_to_js(const Snapshot& s) {
         error.set("line", s.error->loc.line);
         error.set("column", s.error->loc.column);
         error.set("message", s.error->message);
+        error.set("concept", std::string(vm::concept_anchor(s.error->kind)));
         out.set("error", error);
     }
     out.set("exitStatus", s.exit_status);

@@ -32,10 +32,21 @@ enum class RuntimeErrorKind : std::uint8_t {
     InvalidFree,       // free or realloc of a pointer malloc did not return
     UninitializedValue,// a value computed from, branched on or passed while never initialized
     OverlappingCopy,   // memcpy, strcpy or strcat with source and destination overlapping
-    OutputLimit,       // the program printed more than the output limit
+    OutputLimit,       // the program printed more than the output limit (the last kind)
 };
 
 std::string_view name(RuntimeErrorKind kind);
+
+// The section of docs/errors.md that explains a mistake to a student, as its heading's anchor:
+// "use-after-free" for `## Use after free`, so front ends link to docs/errors.md#use-after-free.
+// tests/unit/examples_test.cpp checks that every anchor is a heading there and that each
+// section's example program stops with its error.
+inline constexpr std::string_view kConceptDoc = "docs/errors.md";
+std::string_view concept_anchor(RuntimeErrorKind kind);
+// The sections of what is not a RuntimeErrorKind: a block never freed (found at exit), and
+// malloc returning NULL when the heap is full.
+inline constexpr std::string_view kLeakConcept = "memory-leak";
+inline constexpr std::string_view kOutOfMemoryConcept = "out-of-memory-enomem";
 
 struct RuntimeError {
     RuntimeErrorKind kind{};

@@ -36,6 +36,32 @@ std::string_view name(RuntimeErrorKind kind) {
     return "?";
 }
 
+std::string_view concept_anchor(RuntimeErrorKind kind) {
+    switch (kind) {
+        case RuntimeErrorKind::NullDereference: return "null-pointer-dereference";
+        case RuntimeErrorKind::Segfault: return "segmentation-fault";
+        case RuntimeErrorKind::ReadOnlyWrite: return "write-to-a-string-literal";
+        case RuntimeErrorKind::StackOverflow: return "stack-overflow";
+        case RuntimeErrorKind::UseAfterFree: return "use-after-free";
+        case RuntimeErrorKind::HeapOverflow: return "heap-buffer-overflow";
+        case RuntimeErrorKind::StackBufferOverflow: return "stack-buffer-overflow";
+        case RuntimeErrorKind::GlobalBufferOverflow: return "global-buffer-overflow";
+        case RuntimeErrorKind::DanglingStack: return "dangling-stack-pointer";
+        case RuntimeErrorKind::DivisionByZero: return "division-by-zero";
+        case RuntimeErrorKind::SignedOverflow: return "signed-integer-overflow";
+        case RuntimeErrorKind::ShiftOutOfRange: return "shift-out-of-range";
+        case RuntimeErrorKind::BadCall: return "bad-function-pointer";
+        case RuntimeErrorKind::BadReturn: return "return-to-a-bad-address";
+        case RuntimeErrorKind::Library: return "library-misuse";
+        case RuntimeErrorKind::DoubleFree: return "double-free";
+        case RuntimeErrorKind::InvalidFree: return "invalid-free";
+        case RuntimeErrorKind::UninitializedValue: return "uninitialized-value";
+        case RuntimeErrorKind::OverlappingCopy: return "overlapping-copy";
+        case RuntimeErrorKind::OutputLimit: return "output-limit";
+    }
+    return "";
+}
+
 Vm::Vm(const Program& program, AddressSpace& memory, alloc::Allocator& allocator, Image image, Library& library)
     : m_program(program),
       m_memory(memory),

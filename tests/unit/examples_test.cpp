@@ -8,6 +8,10 @@
 // Each program is run here as `memviz run` runs it (compile_and_run, the default policy); the
 // error examples must together cover every mistake the course notes warn about. The directory
 // comes from MEMVIZ_EXAMPLES_DIR (tests/CMakeLists.txt); under node NODERAWFS reads it.
+//
+// The short example programs of docs/errors.md (MEMVIZ_DOCS_DIR), one per section, are run the
+// same way: each must stop with the error its section explains, the one whose concept_anchor()
+// is the section's heading. An example that mentions --keep-going runs with it.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,10 +21,12 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "corpus.h"
+#include "markdown.h"
 #include "run.h"
 
 using namespace memviz;
@@ -236,4 +242,51 @@ TEST_CASE("examples: memory layout: code, global data, heap and stack addresses 
     REQUIRE(addresses.size() == 6);
     CHECK(std::is_sorted(addresses.begin(), addresses.end()));
     CHECK(std::adjacent_find(addresses.begin(), addresses.end()) == addresses.end());
+}
+
+TEST_CASE("errors doc: every error kind has a section, and each section's example stops with that error") {
+    const std::string doc = read_file(std::filesystem::path(MEMVIZ_DOCS_DIR) / "errors.md");
+    const std::vector<web::MarkdownBlock> blocks = web::parse_markdown(doc);
+    std::set<std::string> headings;
+    for (const web::MarkdownBlock& block : blocks) {
+        if (block.kind == web::MarkdownBlock::Kind::Heading) headings.insert(block.anchor);
+    }
+    using vm::RuntimeErrorKind;
+    std::set<std::string_view> anchors{vm::kLeakConcept, vm::kOutOfMemoryConcept};
+    for (int k = 0; k <= static_cast<int>(RuntimeErrorKind::OutputLimit); ++k) {
+        anchors.insert(vm::concept_anchor(static_cast<RuntimeErrorKind>(k)));
+    }
+    for (const std::string_view anchor : anchors) {
+        CHECK_MESSAGE(headings.count(std::string(anchor)) == 1, "docs/errors.md has no heading for #" << anchor);
+    }
+
+    std::string section;
+    std::set<std::string> with_example;
+    for (const web::MarkdownBlock& block : blocks) {
+        if (block.kind == web::MarkdownBlock::Kind::Heading) section = block.anchor;
+        if (block.kind != web::MarkdownBlock::Kind::Code || block.language != "c") continue;
+        CAPTURE(section);
+        with_example.insert(section);
+        const std::size_t lines = lines_of(block.text).size();
+        CHECK_MESSAGE((lines >= 3 && lines <= 8), "the example has " << lines << " lines, not 3 to 8");
+        RunOptions options;
+        options.keep_going = block.text.find("--keep-going") != std::string::npos;
+        const RunResult result = compile_and_run(block.text, options);
+        const bool stopped = result.outcome == RunResult::Outcome::RuntimeError && result.error;
+        bool ok = false;
+        if (section == vm::kLeakConcept) {
+            // A leak does not stop the program: it exits, and a block is definitely lost.
+            ok = result.outcome == RunResult::Outcome::Exited &&
+                 std::any_of(result.leaks.begin(), result.leaks.end(), [](const vm::Leak& leak) { return !leak.reachable; });
+        } else if (section == vm::kOutOfMemoryConcept) {
+            // malloc returns NULL, and the program that does not check dereferences it.
+            ok = stopped && result.error->kind == RuntimeErrorKind::NullDereference;
+        } else {
+            ok = stopped && vm::concept_anchor(result.error->kind) == section;
+        }
+        CHECK_MESSAGE(ok, "the example of #" << section << " got: " << describe(result, section + ".c", block.text));
+    }
+    for (const std::string_view anchor : anchors) {
+        CHECK_MESSAGE(with_example.count(std::string(anchor)) == 1, "#" << anchor << " has no ```c example");
+    }
 }

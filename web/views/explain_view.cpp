@@ -1,13 +1,30 @@
 #include "views/explain_view.h"
 
 #include <cctype>
+#include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "app.h"
+#include "concept_doc.h"
 #include "support/format.h"
 #include "theme.h"
 
 namespace memviz::web {
+namespace {
+
+// "Learn more: Use after free": opens the section of docs/errors.md on the mistake in the
+// Concept window.
+void learn_more(App& app, std::string_view anchor) {
+    const std::string& title = concept_title(anchor);
+    if (title.empty()) return;
+    char label[128];  // on the stack: an idle frame allocates nothing
+    std::snprintf(label, sizeof label, "Learn more: %s", title.c_str());
+    if (ImGui::Button(label)) app.show_concept(anchor);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What this mistake is, a short program that makes it, and how to fix it");
+}
+
+}  // namespace
 
 void ExplainView::draw_content(App& app) {
     Debugger& debugger = app.debugger();
@@ -30,6 +47,8 @@ void ExplainView::draw_content(App& app) {
         if (!kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
         ImGui::TextWrapped("(!) %s, line %u column %u: %s", kind.c_str(), e.loc.line, e.loc.column, e.message.c_str());
         ImGui::PopStyleColor();
+        // Right under the headline, where it shows without scrolling the small panel.
+        learn_more(app, vm::concept_anchor(e.kind));
         if (e.address) {
             const PointerTarget involved = debugger.session().describe_pointer(*e.address);
             ImGui::TextWrapped("The memory involved: %s (%s).", involved.description.c_str(), hex_address(*e.address).c_str());
@@ -49,6 +68,7 @@ void ExplainView::draw_content(App& app) {
         if (s.leaked_blocks > 0) {
             ImGui::TextColored(ImColor(theme::kWarning), "%llu block%s never freed: leaked.",
                                static_cast<unsigned long long>(s.leaked_blocks), s.leaked_blocks == 1 ? " was" : "s were");
+            learn_more(app, vm::kLeakConcept);
         }
     }
 }
