@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alloc/allocator.h"
@@ -158,5 +159,7 @@ struct Snapshot {
     std::string narration;                // what the last step did, in a sentence or two
     HistoryView history;
 };
+
+std::string_view name(Snapshot::State state);  // "paused", "exited", "faulted", "budget"
 
 }  // namespace memviz

@@ -112,16 +112,6 @@ Json history_json(const HistoryView& history) {
 
 }  // namespace
 
-std::string_view state_name(Snapshot::State state) {
-    switch (state) {
-        case Snapshot::State::Paused: return "paused";
-        case Snapshot::State::Exited: return "exited";
-        case Snapshot::State::Faulted: return "faulted";
-        case Snapshot::State::Budget: return "budget";
-    }
-    return "?";
-}
-
 Json value_json(const ValueView& value) {
     Json out = {{"name", value.name},
                 {"type", value.type},
@@ -158,7 +148,7 @@ Json snapshot_json(const Snapshot& s) {
     for (const vm::RuntimeError& error : s.reported) reported.push_back(error_json(error));
     // Optional fields are null when absent, never missing, so that a trace delta can say
     // "this went away" by carrying the key with null.
-    return {{"state", state_name(s.state)},
+    return {{"state", name(s.state)},
             {"tick", s.tick},
             {"step", s.step},
             {"step_count", s.step_count},

@@ -21,6 +21,4 @@ Json snapshot_json(const Snapshot& snapshot);
 Json value_json(const ValueView& value);
 Json error_json(const vm::RuntimeError& error);
 
-std::string_view state_name(Snapshot::State state);  // "paused", "exited", "faulted", "budget"
-
 }  // namespace memviz::shell

@@ -70,21 +70,11 @@ val block_to_js(const HeapBlockView& block) {
     return out;
 }
 
-std::string state_name(Snapshot::State state) {
-    switch (state) {
-        case Snapshot::State::Paused: return "paused";
-        case Snapshot::State::Exited: return "exited";
-        case Snapshot::State::Faulted: return "faulted";
-        case Snapshot::State::Budget: return "budget";
-    }
-    return "?";
-}
-
 }  // namespace
 
 val snapshot_to_js(const Snapshot& s) {
     val out = val::object();
-    out.set("state", state_name(s.state));
+    out.set("state", std::string(name(s.state)));
     out.set("step", number(s.step));
     out.set("stepCount", number(s.step_count));
     out.set("finished", s.finished);

@@ -26,6 +26,16 @@ std::string_view name(PointerTarget::Kind kind) {
     return "?";
 }
 
+std::string_view name(Snapshot::State state) {
+    switch (state) {
+        case Snapshot::State::Paused: return "paused";
+        case Snapshot::State::Exited: return "exited";
+        case Snapshot::State::Faulted: return "faulted";
+        case Snapshot::State::Budget: return "budget";
+    }
+    return "?";
+}
+
 namespace session {
 namespace {
 
