@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "examples.h"
+#include "theme.h"
 #include "views/address_space_view.h"
 #include "views/allocator_view.h"
 #include "views/code_view.h"
@@ -159,6 +160,7 @@ void App::update_derived() {
     if (m_settings.light_theme != m_derived_from.light_theme) {
         if (m_settings.light_theme) ImGui::StyleColorsLight();
         else ImGui::StyleColorsDark();
+        theme::set_light(m_settings.light_theme);
     }
     const bool rerun = m_debugger.loaded() && !(run_as == m_derived_from);
     m_layout = layout_for(m_settings);

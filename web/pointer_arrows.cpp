@@ -56,7 +56,9 @@ void PointerArrows::draw(ImDrawList* draw) const {
         if (best == nullptr) continue;
         const ImVec2 middle{best->min.x, (best->min.y + best->max.y) / 2};
         if (!visible_in(pointer.from, pointer.window) || !visible_in(middle, best->window)) continue;
-        const ImU32 colour = pointer.warning ? theme::kWarning : theme::rgb(0xE8E8E8, 200);
+        // Near-white on the dark background, near-black on the light one.
+        const ImU32 plain = theme::light() ? theme::rgb(0x303030, 200) : theme::rgb(0xE8E8E8, 200);
+        const ImU32 colour = pointer.warning ? theme::kWarning : plain;
         // Into the target's near side, at the height of its middle.
         const bool target_right = best->min.x >= pointer.from.x;
         const ImVec2 to{target_right ? best->min.x : best->max.x, (best->min.y + best->max.y) / 2};

@@ -21,7 +21,16 @@ inline constexpr ImU32 kMetadata = rgb(0xE69F00);   // orange: allocator headers
 inline constexpr ImU32 kFree = rgb(0xF0E442);       // yellow: free blocks
 inline constexpr ImU32 kWarning = rgb(0xD55E00);    // vermillion: errors, dangling, freed-but-used
 inline constexpr ImU32 kNoAccess = rgb(0x7a7a7a);   // grey: reserved and OS areas, hatched
-inline constexpr ImU32 kGap = rgb(0x3a3a3a);        // dark grey: unmapped gap
+inline constexpr ImU32 kGap = rgb(0x3a3a3a);        // dark grey: unmapped gap (dark theme)
+inline constexpr ImU32 kGapLight = rgb(0xd4d4d4);   // light grey: unmapped gap (light theme)
+
+// The light theme keeps every fill (the same colour for the same kind of byte in both themes)
+// and changes what needs the background's contrast: text, and the gap's grey.
+void set_light(bool light);
+bool light();
+// `colour` as the colour of text: itself on the dark background; darkened on the light one
+// until it can be read there (yellow or sky-blue text on white cannot).
+ImU32 text(ImU32 colour);
 
 inline ImU32 segment_colour(SegmentKind kind) {
     switch (kind) {
@@ -29,7 +38,7 @@ inline ImU32 segment_colour(SegmentKind kind) {
         case SegmentKind::Data: return kGlobals;
         case SegmentKind::Heap: return kHeap;
         case SegmentKind::Stack: return kStack;
-        case SegmentKind::Gap: return kGap;
+        case SegmentKind::Gap: return light() ? kGapLight : kGap;
         case SegmentKind::Reserved:
         case SegmentKind::OsReserved: return kNoAccess;
     }

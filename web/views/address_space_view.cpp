@@ -189,7 +189,7 @@ void AddressSpaceView::draw_content(App& app) {
 
         const std::string title = std::string(name(segment.kind)) + "   " + human_size(segment.size());
         const float label_y = (min.y + max.y) * 0.5f - line;
-        draw->AddText({label_left, label_y}, colour == theme::kGap ? text : colour, title.c_str());
+        draw->AddText({label_left, label_y}, segment.kind == SegmentKind::Gap ? text : theme::text(colour), title.c_str());
         const char* access = segment.permissions.write ? "read-write"
                              : segment.permissions.execute ? "read, execute"
                                                            : "no access";

@@ -61,7 +61,7 @@ void AllocatorView::draw_content(App& app) {
     }
     if (!s.changes.allocated.empty() || !s.changes.freed.empty()) {
         ImGui::Separator();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMetadata);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::text(theme::kMetadata));
         ImGui::TextWrapped("%s", s.narration.c_str());
         ImGui::PopStyleColor();
     }

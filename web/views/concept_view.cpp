@@ -30,7 +30,7 @@ void code_block(App& app, const std::string& code) {
 void draw_block(App& app, const MarkdownBlock& block) {
     switch (block.kind) {
         case MarkdownBlock::Kind::Heading:
-            ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::text(theme::kWarning));
             ImGui::TextWrapped("%s", block.text.c_str());
             ImGui::PopStyleColor();
             ImGui::Separator();

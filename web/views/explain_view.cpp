@@ -30,7 +30,7 @@ void ExplainView::draw_content(App& app) {
     Debugger& debugger = app.debugger();
     if (!debugger.loaded()) {
         if (debugger.diagnostics().has_errors()) {
-            ImGui::TextColored(ImColor(theme::kWarning), "The program did not compile: the Code panel lists why.");
+            ImGui::TextColored(ImColor(theme::text(theme::kWarning)), "The program did not compile: the Code panel lists why.");
         } else {
             ImGui::TextWrapped("Write or pick a program, press Run, then step with into> and over> "
                                "(F11, F10) and back with <into and <over (Alt+F11, Alt+F10).");
@@ -42,7 +42,7 @@ void ExplainView::draw_content(App& app) {
         // What went wrong, where, what memory it involves, and why it is wrong: the error in
         // full, never by colour alone.
         const vm::RuntimeError& e = *s.error;
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::text(theme::kWarning));
         std::string kind(vm::name(e.kind));
         if (!kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
         ImGui::TextWrapped("(!) %s, line %u column %u: %s", kind.c_str(), e.loc.line, e.loc.column, e.message.c_str());
@@ -66,7 +66,7 @@ void ExplainView::draw_content(App& app) {
     if (s.state == Snapshot::State::Exited) {
         ImGui::TextWrapped("The program exited with status %d.", s.exit_status);
         if (s.leaked_blocks > 0) {
-            ImGui::TextColored(ImColor(theme::kWarning), "%llu block%s never freed: leaked.",
+            ImGui::TextColored(ImColor(theme::text(theme::kWarning)), "%llu block%s never freed: leaked.",
                                static_cast<unsigned long long>(s.leaked_blocks), s.leaked_blocks == 1 ? " was" : "s were");
             learn_more(app, vm::kLeakConcept);
         }
@@ -80,7 +80,7 @@ void OutputView::draw_content(App& app) {
     ImGui::PushFont(app.fonts().mono);
     ImGui::TextUnformatted(s.stdout_text.c_str());
     if (!s.stderr_text.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::text(theme::kWarning));
         ImGui::TextUnformatted(s.stderr_text.c_str());
         ImGui::PopStyleColor();
     }

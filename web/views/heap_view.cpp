@@ -104,7 +104,7 @@ void HeapView::draw_content(App& app) {
             ImGui::TextUnformatted(hex_address(block.payload).c_str());
             ImGui::PopFont();
             ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, payload_colour(block));
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::text(payload_colour(block)));
             ImGui::Text("%llu bytes, %s", static_cast<unsigned long long>(block.allocated ? block.requested : block.size),
                         state_of(block));
             ImGui::PopStyleColor();

@@ -98,7 +98,7 @@ void MemoryView::draw_content(App& app) {
                 if (byte.value) std::snprintf(text, sizeof text, "%02x", *byte.value);
                 ImGui::SameLine(hex_x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + char_width * 3 * static_cast<float>(i));
                 const ImU32 colour = byte.value ? byte_colour(layout, address, byte.shadow) : theme::kNoAccess;
-                ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::text(colour));
                 ImGui::PushID(row * kBytesPerRow + i);
                 if (ImGui::Selectable(text, selected, 0, {char_width * 2, 0})) {
                     if (ImGui::GetIO().KeyShift && address > m_selected) {

@@ -35,7 +35,7 @@ void SegmentsView::draw_content(App& app) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const ImU32 colour = theme::segment_colour(segment.kind);
-        ImGui::PushStyleColor(ImGuiCol_Text, colour == theme::kGap ? ImGui::GetColorU32(ImGuiCol_Text) : colour);
+        ImGui::PushStyleColor(ImGuiCol_Text, segment.kind == SegmentKind::Gap ? ImGui::GetColorU32(ImGuiCol_Text) : theme::text(colour));
         // A row-wide selectable, so hovering anywhere on the row highlights the segment in the bar;
         // it shows as selected while the segment is hovered in another view.
         ImGui::Selectable(name(segment.kind).data(), app.hovered_segment() == segment.kind,

@@ -63,7 +63,7 @@ void value_rows(App& app, const ValueView& value, int depth, bool live) {
         }
     }
     if (value.target) {
-        ImGui::PushStyleColor(ImGuiCol_Text, target_colour(*value.target));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::text(target_colour(*value.target)));
         ImGui::PushFont(app.fonts().sans);
         ImGui::TextWrapped("-> %s", value.target->description.c_str());
         ImGui::PopFont();
@@ -119,7 +119,7 @@ void StackView::note_popped(const Snapshot& s) {
 void StackView::draw_frame(App& app, const FrameView& frame, bool innermost, bool live) {
     ImGui::PushStyleColor(ImGuiCol_Border, innermost ? theme::kStack : ImGui::GetColorU32(ImGuiCol_Border));
     ImGui::BeginGroup();
-    ImGui::TextColored(ImColor(theme::kStack), "%s()", frame.function.c_str());
+    ImGui::TextColored(ImColor(theme::text(theme::kStack)), "%s()", frame.function.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("line %u", frame.line);
     ImGui::PushFont(app.fonts().mono);
@@ -198,7 +198,7 @@ void StackView::draw_content(App& app) {
     if (main_first) draw_popped();
     if (!s.globals.empty()) {
         ImGui::Spacing();
-        ImGui::TextColored(ImColor(theme::kGlobals), "Globals and statics");
+        ImGui::TextColored(ImColor(theme::text(theme::kGlobals)), "Globals and statics");
         if (begin_value_table("globals")) {
             for (const ValueView& value : s.globals) value_rows(app, value, 0);
             ImGui::EndTable();
