@@ -61,7 +61,7 @@ void check_single(const Diagnostics& diagnostics, Severity severity, std::string
     CHECK(d.loc.column == column);
 }
 
-void check_error(std::string_view source, std::string_view message, std::uint32_t line, std::uint32_t column) {
+void check_lex_error(std::string_view source, std::string_view message, std::uint32_t line, std::uint32_t column) {
     Diagnostics diagnostics;
     lex(source, diagnostics);
     CAPTURE(source);
@@ -201,17 +201,17 @@ TEST_CASE("lexer: the type of an integer constant depends on its value, form and
 }
 
 TEST_CASE("lexer: bad integer constants are errors at the constant") {
-    check_error("int a = 09;", "invalid digit '9' in octal constant", 1, 9);
-    check_error("x = 0778;", "invalid digit '8' in octal constant", 1, 5);
-    check_error("\n  1abc", "invalid suffix 'abc' on integer constant", 2, 3);
-    check_error("1lul", "invalid suffix 'lul' on integer constant", 1, 1);
-    check_error("1lL", "invalid suffix 'lL' on integer constant", 1, 1);
-    check_error("1uu", "invalid suffix 'uu' on integer constant", 1, 1);
-    check_error("0x", "hexadecimal constant '0x' has no digits after '0x'", 1, 1);
-    check_error("0xg", "hexadecimal constant '0xg' has no digits after '0x'", 1, 1);
-    check_error("a = 18446744073709551616;", "integer constant is too large for its type", 1, 5);
-    check_error("0x10000000000000000", "integer constant is too large for its type", 1, 1);
-    check_error("0b101", "binary constants like '0b101' are not part of C99", 1, 1);
+    check_lex_error("int a = 09;", "invalid digit '9' in octal constant", 1, 9);
+    check_lex_error("x = 0778;", "invalid digit '8' in octal constant", 1, 5);
+    check_lex_error("\n  1abc", "invalid suffix 'abc' on integer constant", 2, 3);
+    check_lex_error("1lul", "invalid suffix 'lul' on integer constant", 1, 1);
+    check_lex_error("1lL", "invalid suffix 'lL' on integer constant", 1, 1);
+    check_lex_error("1uu", "invalid suffix 'uu' on integer constant", 1, 1);
+    check_lex_error("0x", "hexadecimal constant '0x' has no digits after '0x'", 1, 1);
+    check_lex_error("0xg", "hexadecimal constant '0xg' has no digits after '0x'", 1, 1);
+    check_lex_error("a = 18446744073709551616;", "integer constant is too large for its type", 1, 5);
+    check_lex_error("0x10000000000000000", "integer constant is too large for its type", 1, 1);
+    check_lex_error("0b101", "binary constants like '0b101' are not part of C99", 1, 1);
 }
 
 TEST_CASE("lexer: floating constants") {
@@ -236,10 +236,10 @@ TEST_CASE("lexer: floating constants") {
     CHECK(!l.is_float);
     CHECK(l.longs == 1);
 
-    check_error("0x1.8", "hexadecimal floating constant '0x1.8' requires an exponent ('p')", 1, 1);
-    check_error("y = 1.0x;", "invalid suffix 'x' on floating constant", 1, 5);
-    check_error("1.5ff", "invalid suffix 'ff' on floating constant", 1, 1);
-    check_error("1e+", "exponent has no digits in '1e+'", 1, 1);
+    check_lex_error("0x1.8", "hexadecimal floating constant '0x1.8' requires an exponent ('p')", 1, 1);
+    check_lex_error("y = 1.0x;", "invalid suffix 'x' on floating constant", 1, 5);
+    check_lex_error("1.5ff", "invalid suffix 'ff' on floating constant", 1, 1);
+    check_lex_error("1e+", "exponent has no digits in '1e+'", 1, 1);
 
     Diagnostics diagnostics;
     one("1e999", diagnostics);
@@ -272,11 +272,11 @@ TEST_CASE("lexer: character constants are ints, plain char signed") {
 }
 
 TEST_CASE("lexer: bad character constants") {
-    check_error("char c = '';", "empty character constant", 1, 10);
-    check_error("char c = 'a;\nint x;", "unterminated character constant (missing closing ')", 1, 10);
-    check_error("'\\x'", "\\x used with no following hex digits", 1, 1);
-    check_error("'\\x100'", "hex escape sequence out of range", 1, 1);
-    check_error("L'a'", "wide character constants (L'x') are not supported by memviz", 1, 1);
+    check_lex_error("char c = '';", "empty character constant", 1, 10);
+    check_lex_error("char c = 'a;\nint x;", "unterminated character constant (missing closing ')", 1, 10);
+    check_lex_error("'\\x'", "\\x used with no following hex digits", 1, 1);
+    check_lex_error("'\\x100'", "hex escape sequence out of range", 1, 1);
+    check_lex_error("L'a'", "wide character constants (L'x') are not supported by memviz", 1, 1);
 
     Diagnostics diagnostics;
     const Token unknown = one("'\\q'", diagnostics);
@@ -296,12 +296,12 @@ TEST_CASE("lexer: string literals decode every escape into bytes") {
     CHECK(one_clean("\"\"").bytes.empty());
     CHECK(one_clean("\"abc\"").text == "\"abc\"");
 
-    check_error("s = \"abc;\nx", "unterminated string literal (missing closing \")", 1, 5);
-    check_error("\"abc\\\"", "unterminated string literal (missing closing \")", 1, 1);
-    check_error(R"("\400")", "octal escape sequence out of range", 1, 1);
-    check_error(R"("\x1ff")", "hex escape sequence out of range", 1, 1);
-    check_error(R"("\u12")", "invalid universal character name '\\u'", 1, 1);
-    check_error("L\"wide\"", "wide string literals (L\"...\") are not supported by memviz", 1, 1);
+    check_lex_error("s = \"abc;\nx", "unterminated string literal (missing closing \")", 1, 5);
+    check_lex_error("\"abc\\\"", "unterminated string literal (missing closing \")", 1, 1);
+    check_lex_error(R"("\400")", "octal escape sequence out of range", 1, 1);
+    check_lex_error(R"("\x1ff")", "hex escape sequence out of range", 1, 1);
+    check_lex_error(R"("\u12")", "invalid universal character name '\\u'", 1, 1);
+    check_lex_error("L\"wide\"", "wide string literals (L\"...\") are not supported by memviz", 1, 1);
 
     Diagnostics diagnostics;
     const Token unknown = one(R"("100\%")", diagnostics);
@@ -310,12 +310,12 @@ TEST_CASE("lexer: string literals decode every escape into bytes") {
 }
 
 TEST_CASE("lexer: stray characters outside strings and comments") {
-    check_error("int @x;", "stray '@' in program", 1, 5);
-    check_error("a = `b;", "stray '`' in program", 1, 5);
-    check_error("x$", "stray '$' in program", 1, 2);
-    check_error("a \\ b", "stray '\\' in program", 1, 3);
-    check_error("a\x01", "stray '\\001' in program", 1, 2);
-    check_error("x = \xff;", "stray '\\377' in program", 1, 5);
+    check_lex_error("int @x;", "stray '@' in program", 1, 5);
+    check_lex_error("a = `b;", "stray '`' in program", 1, 5);
+    check_lex_error("x$", "stray '$' in program", 1, 2);
+    check_lex_error("a \\ b", "stray '\\' in program", 1, 3);
+    check_lex_error("a\x01", "stray '\\001' in program", 1, 2);
+    check_lex_error("x = \xff;", "stray '\\377' in program", 1, 5);
 
     // Curly quotes pasted from a document: each is reported once, as itself.
     Diagnostics diagnostics;

@@ -94,7 +94,7 @@ void check_reports(const Run& result, Severity severity, std::string_view messag
     FAIL("no diagnostic '" << message << "' among:\n" << result.diagnostics.render("main.c", ""));
 }
 
-void check_error(std::string_view source, std::string_view message, std::uint32_t line, std::uint32_t column) {
+void check_preprocess_error(std::string_view source, std::string_view message, std::uint32_t line, std::uint32_t column) {
     CAPTURE(source);
     const Run result = run(source);
     CHECK(result.diagnostics.error_count() >= 1);
@@ -315,31 +315,31 @@ TEST_CASE("preprocess: defined, and undefined identifiers are 0") {
 }
 
 TEST_CASE("preprocess: errors in directives, with line and column") {
-    check_error("int x;\n#if 1\nint y;\n", "unterminated #if", 2, 2);
-    check_error("#ifdef X\n#else\n", "unterminated #ifdef", 1, 2);
-    check_error("#else\n", "#else without #if", 1, 2);
-    check_error("int x;\n  #endif\n", "#endif without #if", 2, 4);
-    check_error("#elif 1\n", "#elif without #if", 1, 2);
-    check_error("#if 1\n#else\n#elif 1\n#endif\n", "#elif after #else", 3, 2);
-    check_error("#if 0\n#else\n#else\n#endif\n", "#else after #else", 3, 2);
-    check_error("#incldue <stdio.h>\n", "invalid preprocessing directive #incldue", 1, 2);
-    check_error("#if\n#endif\n", "#if with no expression", 1, 2);
-    check_error("#if 1 +\n#endif\n", "#if expression ends too early", 1, 2);
-    check_error("#if (1\n#endif\n", "missing ')' in #if expression", 1, 5);
-    check_error("#if 1 2\n#endif\n", "missing binary operator before token '2'", 1, 7);
-    check_error("#if x = 1\n#endif\n", "token '=' is not valid in preprocessor expressions", 1, 7);
-    check_error("#if 1 ? 2\n#endif\n", "'?' without following ':'", 1, 2);
-    check_error("#if 1.5\n#endif\n", "floating constant in preprocessor expression", 1, 5);
-    check_error("#if \"s\"\n#endif\n", "token '\"s\"' is not valid in preprocessor expressions", 1, 5);
-    check_error("#if 4 / (2 - 2)\n#endif\n", "division by zero in #if", 1, 7);
-    check_error("#if 1 % 0\n#endif\n", "division by zero in #if", 1, 7);
-    check_error("#if defined\n#endif\n", "operator 'defined' requires an identifier", 1, 5);
-    check_error("#if defined(X\n#endif\n", "missing ')' after 'defined'", 1, 13);
-    check_error("#ifdef\n#endif\n", "no macro name given in #ifdef directive", 1, 2);
-    check_error("#ifndef 3\n#endif\n", "macro names must be identifiers", 1, 9);
-    check_error("#error stop: \"x\" is  wrong\n", "stop: \"x\" is wrong", 1, 2);
-    check_error("#include\n", "#include expects \"FILENAME\" or <FILENAME>", 1, 2);
-    check_error("#include <stdio.h\n", "missing terminating '>' character in #include", 1, 10);
+    check_preprocess_error("int x;\n#if 1\nint y;\n", "unterminated #if", 2, 2);
+    check_preprocess_error("#ifdef X\n#else\n", "unterminated #ifdef", 1, 2);
+    check_preprocess_error("#else\n", "#else without #if", 1, 2);
+    check_preprocess_error("int x;\n  #endif\n", "#endif without #if", 2, 4);
+    check_preprocess_error("#elif 1\n", "#elif without #if", 1, 2);
+    check_preprocess_error("#if 1\n#else\n#elif 1\n#endif\n", "#elif after #else", 3, 2);
+    check_preprocess_error("#if 0\n#else\n#else\n#endif\n", "#else after #else", 3, 2);
+    check_preprocess_error("#incldue <stdio.h>\n", "invalid preprocessing directive #incldue", 1, 2);
+    check_preprocess_error("#if\n#endif\n", "#if with no expression", 1, 2);
+    check_preprocess_error("#if 1 +\n#endif\n", "#if expression ends too early", 1, 2);
+    check_preprocess_error("#if (1\n#endif\n", "missing ')' in #if expression", 1, 5);
+    check_preprocess_error("#if 1 2\n#endif\n", "missing binary operator before token '2'", 1, 7);
+    check_preprocess_error("#if x = 1\n#endif\n", "token '=' is not valid in preprocessor expressions", 1, 7);
+    check_preprocess_error("#if 1 ? 2\n#endif\n", "'?' without following ':'", 1, 2);
+    check_preprocess_error("#if 1.5\n#endif\n", "floating constant in preprocessor expression", 1, 5);
+    check_preprocess_error("#if \"s\"\n#endif\n", "token '\"s\"' is not valid in preprocessor expressions", 1, 5);
+    check_preprocess_error("#if 4 / (2 - 2)\n#endif\n", "division by zero in #if", 1, 7);
+    check_preprocess_error("#if 1 % 0\n#endif\n", "division by zero in #if", 1, 7);
+    check_preprocess_error("#if defined\n#endif\n", "operator 'defined' requires an identifier", 1, 5);
+    check_preprocess_error("#if defined(X\n#endif\n", "missing ')' after 'defined'", 1, 13);
+    check_preprocess_error("#ifdef\n#endif\n", "no macro name given in #ifdef directive", 1, 2);
+    check_preprocess_error("#ifndef 3\n#endif\n", "macro names must be identifiers", 1, 9);
+    check_preprocess_error("#error stop: \"x\" is  wrong\n", "stop: \"x\" is wrong", 1, 2);
+    check_preprocess_error("#include\n", "#include expects \"FILENAME\" or <FILENAME>", 1, 2);
+    check_preprocess_error("#include <stdio.h\n", "missing terminating '>' character in #include", 1, 10);
 
     // The group of an #if whose expression is wrong is skipped.
     const Run skipped = run("#if 1 +\nint x;\n#endif\nint y;");
@@ -351,26 +351,26 @@ TEST_CASE("preprocess: errors in directives, with line and column") {
 }
 
 TEST_CASE("preprocess: errors in macro definitions and calls") {
-    check_error("#define\n", "no macro name given in #define directive", 1, 2);
-    check_error("#define 3 x\n", "macro names must be identifiers", 1, 9);
-    check_error("#define defined 1\n", "'defined' cannot be used as a macro name", 1, 9);
-    check_error("#define S(x) #y\n", "'#' is not followed by a macro parameter", 1, 14);
-    check_error("#define P(x) ## x\n", "'##' cannot appear at either end of a macro expansion", 1, 14);
-    check_error("#define P(x) x ##\n", "'##' cannot appear at either end of a macro expansion", 1, 16);
-    check_error("#define F(a, a) a\n", "duplicate macro parameter 'a'", 1, 14);
-    check_error("#define F(a b) a\n", "expected ',' or ')' in macro parameter list, found 'b'", 1, 13);
-    check_error("#define F(1) a\n", "expected parameter name, found '1'", 1, 11);
-    check_error("#define F(a\n", "missing ')' in macro parameter list", 1, 10);
-    check_error("#define F(..., a) a\n", "missing ')' after '...' in macro parameter list", 1, 14);
-    check_error("#define F(a) __VA_ARGS__\n", "__VA_ARGS__ can only appear in the expansion of a variadic macro", 1, 14);
-    check_error("#undef\n", "no macro name given in #undef directive", 1, 2);
+    check_preprocess_error("#define\n", "no macro name given in #define directive", 1, 2);
+    check_preprocess_error("#define 3 x\n", "macro names must be identifiers", 1, 9);
+    check_preprocess_error("#define defined 1\n", "'defined' cannot be used as a macro name", 1, 9);
+    check_preprocess_error("#define S(x) #y\n", "'#' is not followed by a macro parameter", 1, 14);
+    check_preprocess_error("#define P(x) ## x\n", "'##' cannot appear at either end of a macro expansion", 1, 14);
+    check_preprocess_error("#define P(x) x ##\n", "'##' cannot appear at either end of a macro expansion", 1, 16);
+    check_preprocess_error("#define F(a, a) a\n", "duplicate macro parameter 'a'", 1, 14);
+    check_preprocess_error("#define F(a b) a\n", "expected ',' or ')' in macro parameter list, found 'b'", 1, 13);
+    check_preprocess_error("#define F(1) a\n", "expected parameter name, found '1'", 1, 11);
+    check_preprocess_error("#define F(a\n", "missing ')' in macro parameter list", 1, 10);
+    check_preprocess_error("#define F(..., a) a\n", "missing ')' after '...' in macro parameter list", 1, 14);
+    check_preprocess_error("#define F(a) __VA_ARGS__\n", "__VA_ARGS__ can only appear in the expansion of a variadic macro", 1, 14);
+    check_preprocess_error("#undef\n", "no macro name given in #undef directive", 1, 2);
 
-    check_error("#define ADD(a, b) a + b\nint x =\n  ADD(1);", "macro 'ADD' requires 2 arguments, but only 1 given", 3, 3);
-    check_error("#define ADD(a, b) a + b\nADD(1, 2, 3)", "macro 'ADD' passed 3 arguments, but takes just 2", 2, 1);
-    check_error("#define ONE(a) a\nONE(1, 2)", "macro 'ONE' passed 2 arguments, but takes just 1", 2, 1);
-    check_error("#define V(a, b, ...) a\nV(1)", "macro 'V' requires at least 2 arguments, but only 1 given", 2, 1);
-    check_error("#define F(a) a\nint x = F(1,\n(2);\n", "unterminated argument list invoking macro 'F'", 2, 9);
-    check_error("#define F(a) a\nF(1\n#define G\n)", "a directive inside the arguments of macro 'F' is not supported", 2, 1);
+    check_preprocess_error("#define ADD(a, b) a + b\nint x =\n  ADD(1);", "macro 'ADD' requires 2 arguments, but only 1 given", 3, 3);
+    check_preprocess_error("#define ADD(a, b) a + b\nADD(1, 2, 3)", "macro 'ADD' passed 3 arguments, but takes just 2", 2, 1);
+    check_preprocess_error("#define ONE(a) a\nONE(1, 2)", "macro 'ONE' passed 2 arguments, but takes just 1", 2, 1);
+    check_preprocess_error("#define V(a, b, ...) a\nV(1)", "macro 'V' requires at least 2 arguments, but only 1 given", 2, 1);
+    check_preprocess_error("#define F(a) a\nint x = F(1,\n(2);\n", "unterminated argument list invoking macro 'F'", 2, 9);
+    check_preprocess_error("#define F(a) a\nF(1\n#define G\n)", "a directive inside the arguments of macro 'F' is not supported", 2, 1);
 
     // Redefinition: a different body warns (at the new definition), the same body does not.
     const Run redefined = run("#define N 1\n#define N 1\n#define N  1\n#define N 2\n");
@@ -386,8 +386,8 @@ TEST_CASE("preprocess: #include of a header memviz does not provide") {
     const std::string supported = "<assert.h>, <ctype.h>, <errno.h>, <inttypes.h>, <limits.h>, <math.h>, "
                                   "<stdbool.h>, <stddef.h>, <stdint.h>, <stdio.h>, <stdlib.h>, <string.h>";
     CHECK(supported_headers() == supported);
-    check_error("int a;\n#include <unistd.h>\n", "memviz does not provide <unistd.h>; supported headers are " + supported, 2, 10);
-    check_error("#include \"list.h\"\n",
+    check_preprocess_error("int a;\n#include <unistd.h>\n", "memviz does not provide <unistd.h>; supported headers are " + supported, 2, 10);
+    check_preprocess_error("#include \"list.h\"\n",
                 "memviz does not provide \"list.h\" (a memviz program is a single file); supported headers are " + supported,
                 1, 10);
 }
