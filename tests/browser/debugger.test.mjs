@@ -141,6 +141,32 @@ test('text pasted from the system clipboard lands in the editor, and the code su
   assert.deepEqual(errors, []);
 });
 
+test('setSource replaces the text even while the editor is being typed in', async () => {
+  const { page, errors } = await openApp({ width: 1280, height: 800 });
+  const frames = async (n) => waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + n);
+  const click = async (x, y) => {
+    await page.mouse.move(x, y);
+    await frames(2);
+    await page.mouse.down();
+    await frames(2);
+    await page.mouse.up();
+    await frames(2);
+  };
+  await click(120, 200);  // the editor has the keyboard
+  const text = 'int main(void) {\n\treturn 7;\n}\n';
+  await page.evaluate((t) => window.memviz.setSource(t), text);
+  await frames(4);
+  // ImGui's input keeps its own copy of the text while active: it must not write the old one back.
+  assert.equal(await page.evaluate(() => window.memviz.source()), text);
+  await click(120, 200);
+  await page.keyboard.press('Control+End');
+  await frames(3);
+  await page.keyboard.type('// typed');
+  await frames(12);
+  assert.equal(await page.evaluate(() => window.memviz.source()), `${text}// typed`);
+  assert.deepEqual(errors, []);
+});
+
 test('stdin and argv given in the page reach the program', async () => {
   const { page, errors } = await openApp();
   await page.evaluate(() => {

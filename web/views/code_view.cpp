@@ -11,33 +11,13 @@
 namespace memviz::web {
 namespace {
 
-ImU32 span_colour(SpanKind kind) {
-    switch (kind) {
-        case SpanKind::Keyword: return theme::rgb(0xC586C0);
-        case SpanKind::Type: return theme::rgb(0x56B4E9);
-        case SpanKind::Number: return theme::rgb(0xB5CEA8);
-        case SpanKind::String: return theme::rgb(0xE69F00);
-        case SpanKind::Comment: return theme::rgb(0x8A9A7B);
-        case SpanKind::Preprocessor: return theme::rgb(0xCC79A7);
-        case SpanKind::Plain: break;
-    }
-    return ImGui::GetColorU32(ImGuiCol_Text);
-}
-
-struct Mark {
-    std::uint32_t line = 0;
-    std::uint32_t column = 0;
-    std::string message;
-    bool warning = false;
-};
-
-// Every underline the source view draws: compile diagnostics, then the runtime error.
-std::vector<Mark> marks_of(Debugger& debugger) {
-    std::vector<Mark> marks;
+// Every underline the source view draws: compile diagnostics, then (with `run`) the run's errors.
+std::vector<SourceMark> marks_of(Debugger& debugger, bool run) {
+    std::vector<SourceMark> marks;
     for (const Diagnostic& d : debugger.diagnostics().all()) {
         if (d.loc.valid()) marks.push_back({d.loc.line, d.loc.column, d.message, d.severity != Severity::Error});
     }
-    if (debugger.loaded()) {
+    if (run && debugger.loaded()) {
         const Snapshot& s = debugger.snapshot();
         if (s.error && s.error->loc.valid()) marks.push_back({s.error->loc.line, s.error->loc.column, s.error->message, false});
         for (const vm::RuntimeError& e : s.reported) {
@@ -45,15 +25,6 @@ std::vector<Mark> marks_of(Debugger& debugger) {
         }
     }
     return marks;
-}
-
-// A wavy line under [x0, x1) at y: the editor convention for "something is wrong here".
-void squiggle(ImDrawList* draw, float x0, float x1, float y, ImU32 colour) {
-    const float step = 3.0f;
-    bool up = true;
-    for (float x = x0; x < x1; x += step, up = !up) {
-        draw->AddLine({x, up ? y : y + 2}, {std::min(x + step, x1), up ? y + 2 : y}, colour, 1.2f);
-    }
 }
 
 }  // namespace
@@ -101,25 +72,15 @@ void CodeView::draw_editor(App& app) {
         selected->set_selected_text(std::string(data->Buf + first, static_cast<std::size_t>(end - first)));
         return 0;
     };
-    ImGui::InputTextMultiline("##code", &app.debugger().source(), ImGui::GetContentRegionAvail(),
-                              ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways,
-                              remember_selection, &app);
+    m_editor.draw("##code", app.debugger().source(), ImGui::GetContentRegionAvail(), marks_of(app.debugger(), false),
+                  remember_selection, &app);
     ImGui::PopFont();
 }
 
 void CodeView::draw_run(App& app) {
     Debugger& debugger = app.debugger();
-    const std::string& source = debugger.loaded() ? debugger.loaded_source() : debugger.source();
-    if (source != m_highlighted_for) {
-        m_spans = highlight_c(source);
-        m_highlighted_for = source;
-        m_line_starts.assign(1, 0);
-        for (std::size_t at = 0; at < source.size(); ++at) {
-            if (source[at] == '\n') m_line_starts.push_back(at + 1);
-        }
-        m_line_starts.push_back(source.size() + 1);  // one past the last line's end (as if a newline followed)
-    }
-    const std::vector<Mark> marks = marks_of(debugger);
+    m_run_source.update(debugger.loaded() ? debugger.loaded_source() : debugger.source());
+    const std::vector<SourceMark> marks = marks_of(debugger, true);
     const std::uint32_t current = debugger.loaded() ? debugger.snapshot().line : 0;
     const std::uint32_t previous = debugger.previous_line();
 
@@ -128,6 +89,8 @@ void CodeView::draw_run(App& app) {
     const float line_height = ImGui::GetTextLineHeightWithSpacing();
     const float item_height = ImGui::GetTextLineHeight();
     const float char_width = ImGui::CalcTextSize("M").x;
+    const ImFont& font = *ImGui::GetFont();
+    const float font_size = ImGui::GetFontSize();
     const float gutter = char_width * 6.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
@@ -146,8 +109,7 @@ void CodeView::draw_run(App& app) {
     }
 
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(m_spans.size()), line_height);
-    std::string line_text;
+    clipper.Begin(static_cast<int>(m_run_source.line_count()), line_height);
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto line = static_cast<std::uint32_t>(row + 1);
@@ -185,36 +147,17 @@ void CodeView::draw_run(App& app) {
 
             // The text, span by span.
             ImGui::SameLine(0, 0);
-            const ImVec2 text_origin = ImGui::GetCursorScreenPos();
-            const std::string_view text = std::string_view(source).substr(
-                m_line_starts[static_cast<std::size_t>(row)],
-                m_line_starts[static_cast<std::size_t>(row) + 1] - m_line_starts[static_cast<std::size_t>(row)]);
-            // Tabs show as four spaces; the screen x of a byte offset counts them so.
-            auto shown = [](std::string_view part) {
-                std::string out;
-                for (char c : part) {
-                    if (c == '\t') out.append(4, ' ');
-                    else if (c != '\r' && c != '\n') out += c;
-                }
-                return out;
-            };
-            auto x_at = [&](std::size_t column) {
-                return text_origin.x + ImGui::CalcTextSize(shown(text.substr(0, std::min(column, text.size()))).c_str()).x;
-            };
-            for (const Span& span : m_spans[static_cast<std::size_t>(row)]) {
-                const std::string part = shown(text.substr(span.first, span.end - span.first));
-                draw->AddText({x_at(span.first), text_origin.y}, span_colour(span.kind), part.c_str());
-            }
-            for (const Mark& mark : marks) {
+            const ImVec2 text_origin = ImFloor(ImGui::GetCursorScreenPos());
+            const std::string_view text = m_run_source.line(static_cast<std::size_t>(row));
+            auto x_at = [&](std::size_t end) { return text_origin.x + code_x(font, font_size, text, end); };
+            draw_code_line(*draw, font, font_size, text_origin, text, m_run_source.spans(static_cast<std::size_t>(row)),
+                           draw->GetClipRectMin().x, draw->GetClipRectMax().x);
+            for (const SourceMark& mark : marks) {
                 if (mark.line != line) continue;
-                // Underline the word at the column (or the rest of the line).
-                const std::size_t first = mark.column > 0 ? mark.column - 1 : 0;
-                std::size_t end = first;
-                while (end < text.size() && text[end] != ' ' && text[end] != ';' && text[end] != '\n') ++end;
-                if (end == first) end = std::max(text.size(), first + 1);
+                const auto [first, end] = marked_bytes(text, mark.column);
                 const float x0 = x_at(first);
                 const float x1 = std::max(x_at(end), x0 + char_width);
-                squiggle(draw, x0, x1, text_origin.y + item_height, mark.warning ? theme::kFree : theme::kWarning);
+                squiggle(*draw, x0, x1, text_origin.y + item_height, mark_colour(mark));
                 if (ImGui::IsMouseHoveringRect({x0, text_origin.y}, {x1, text_origin.y + line_height})) {
                     ImGui::SetTooltip("%u:%u %s", mark.line, mark.column, mark.message.c_str());
                 }

@@ -1,15 +1,15 @@
-// The program: an editor while the student writes, and the run's picture of the source once it
-// is loaded — line numbers, syntax colours, the line about to run and the one just run,
-// breakpoints set by clicking the gutter, compile and runtime errors underlined at their column
-// with the message on hover and listed below.
+// The program: an editor while the student writes (line numbers, syntax colours, compile errors
+// flagged and underlined: widgets/code_editor.h), and the run's picture of the source once it is
+// loaded — line numbers, syntax colours, the line about to run and the one just run, breakpoints
+// set by clicking the gutter, compile and runtime errors underlined at their column with the
+// message on hover and listed below.
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <vector>
 
 #include "views/view.h"
-#include "widgets/c_highlight.h"
+#include "widgets/code_editor.h"
+#include "widgets/code_text.h"
 
 namespace memviz::web {
 
@@ -24,9 +24,8 @@ private:
     void draw_run(App& app);
     void draw_problems(App& app);
 
-    std::string m_highlighted_for;  // the source the spans are of
-    std::vector<std::vector<Span>> m_spans;
-    std::vector<std::size_t> m_line_starts;  // byte offset of each line, then one past the end
+    CodeEditor m_editor;
+    HighlightedSource m_run_source;  // the source the run view shows
     std::uint64_t m_scrolled_for = ~0ULL;  // the debugger generation last scrolled to
     int m_scroll_frames = 0;
 };
