@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -168,6 +169,7 @@ private:
     Diagnostics m_diagnostics;
     Granularity m_granularity = Granularity::Statement;
     Granularity m_move_granularity = Granularity::Statement;  // of the last move: what "the last step" is
+    std::map<std::uint32_t, std::string> m_annotations;  // the source's `//!` notes by line
     std::optional<Snapshot> m_snapshot;  // of the present moment, made once per moment
     SnapshotDetail m_snapshot_detail = SnapshotDetail::Full;
     std::set<std::uint32_t> m_breakpoints;

@@ -157,6 +157,8 @@ struct Snapshot {
     std::uint64_t leaked_blocks = 0;      // at the end
     Changes changes;
     std::string narration;                // what the last step did, in a sentence or two
+    // The lesson author's `//!` note on the line the last step ran (session/annotations.h), or "".
+    std::string annotation;
     HistoryView history;
 };
 

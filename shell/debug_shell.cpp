@@ -231,7 +231,9 @@ void DebugShell::report(const Snapshot& before, StopReason reason,
         return;
     }
     show_location(!same_frame(before, m_now));
-    // The narration tells of a return when there is one; without it, the bare fact.
+    // A lesson's own note for the line that ran first; then the narration, which tells of a
+    // return when there is one; without it, the bare fact.
+    if (!m_now.annotation.empty()) say(m_now.annotation);
     if (!m_now.narration.empty()) say(m_now.narration);
     else if (m_now.returned) say(*m_now.returned);
 }

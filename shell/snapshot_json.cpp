@@ -170,6 +170,7 @@ Json snapshot_json(const Snapshot& s) {
             {"leaked_blocks", s.leaked_blocks},
             {"changes", changes_json(s.changes)},
             {"narration", s.narration},
+            {"annotation", s.annotation},
             {"history", history_json(s.history)}};
 }
 

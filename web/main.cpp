@@ -83,6 +83,7 @@ void frame() {
         const memviz::Snapshot& s = debugger.snapshot();
         std::string text = "Line " + std::to_string(s.line) + ". ";
         if (s.error) text.append(s.error->message).append(" ");
+        if (!s.annotation.empty()) text.append(s.annotation).append(" ");
         text.append(s.narration);
         announce(text.c_str());
     }

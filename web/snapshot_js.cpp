@@ -87,6 +87,7 @@ val snapshot_to_js(const Snapshot& s) {
     out.set("stdout", s.stdout_text);
     out.set("stderr", s.stderr_text);
     out.set("narration", s.narration);
+    out.set("annotation", s.annotation);
     if (s.returned) out.set("returned", *s.returned);
     if (s.error) {
         val error = val::object();

@@ -5,6 +5,7 @@
 
 #include "lang/compile.h"
 #include "lang/parse.h"
+#include "session/annotations.h"
 #include "session/describe.h"
 #include "session/evaluate.h"
 #include "session/values.h"
@@ -47,6 +48,7 @@ const Diagnostics& Session::load(std::string source, SessionOptions options) {
     m_snapshot.reset();
     m_diagnostics = Diagnostics{};
     m_source = std::move(source);
+    m_annotations = session::lesson_annotations(m_source);
     m_options = std::move(options);
 
     auto loaded = std::make_unique<Loaded>();
@@ -335,6 +337,7 @@ session::StepRecord Session::replay_last_step() {
     const std::uint64_t before = now.stops[k] - (now.at_stop[k] ? 1 : 0);  // stops strictly before now
     if (before == 0 || now.tick <= m_history->earliest_tick()) return record;
     m_history->seek_stop(m_move_granularity, before - 1);
+    record.from_line = m_history->position().line;
 
     auto summarize_frames = [&] {
         std::vector<session::FrameSummary> out;
@@ -428,6 +431,7 @@ const Snapshot& Session::snapshot(SnapshotDetail detail) {
     s.narration = p.tick == m_history->earliest_tick()
                       ? "The program is about to run main: its frame is on the stack, below the OS's start-up frame."
                       : session::narrate(record, s);
+    if (auto note = m_annotations.find(record.from_line); note != m_annotations.end()) s.annotation = note->second;
     m_snapshot = std::move(s);
     return *m_snapshot;
 }

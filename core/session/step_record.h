@@ -24,6 +24,7 @@ struct FrameSummary {
 };
 
 struct StepRecord {
+    std::uint32_t from_line = 0;                  // the line the step started at (0: no step)
     std::vector<Changes::Range> written;          // merged, in address order
     std::vector<alloc::AllocEvent> events;
     // Allocated payloads and their requested sizes, in address order.

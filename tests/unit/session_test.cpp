@@ -6,6 +6,7 @@
 #include <string>
 
 #include "session.h"
+#include "session/annotations.h"
 
 using namespace memviz;
 
@@ -409,4 +410,35 @@ int main(void) {
     CHECK(variable(s, "whole")->target->description == "`v` in main");
     CHECK(variable(s, "first")->target->description == "`v.data[0]` in main");
     CHECK(variable(s, "third")->target->description == "`v.data[2]` in main");
+}
+
+TEST_CASE("session: //! notes are a lesson's narration, shown when their line has run") {
+    const char* program = R"(#include <stdlib.h>
+int main(void) {
+    //! A pointer to an int on the heap:
+    //! malloc returns its address.
+    int *i_pt = malloc(sizeof(int));
+    *i_pt = 5;  //! The int is 5 now.
+    char *s = "//! not a note";  // nor this: //! it is a plain comment's text
+    /* //! inside a block comment */ free(i_pt);
+    return 0;
+}
+)";
+    const auto notes = session::lesson_annotations(program);
+    REQUIRE(notes.size() == 2);
+    CHECK(notes.at(5) == "A pointer to an int on the heap: malloc returns its address.");
+    CHECK(notes.at(6) == "The int is 5 now.");
+
+    Session session;
+    REQUIRE(!session.load(program).has_errors());
+    CHECK(session.snapshot().annotation.empty());  // nothing has run yet
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // ran line 5
+    CHECK(session.snapshot().annotation == "A pointer to an int on the heap: malloc returns its address.");
+    CHECK_FALSE(session.snapshot().narration.empty());  // memviz's own narration stays
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // ran line 6
+    CHECK(session.snapshot().annotation == "The int is 5 now.");
+    CHECK(session.step(Granularity::Statement) == StopReason::Step);  // ran line 7
+    CHECK(session.snapshot().annotation.empty());
+    CHECK(session.step_back(Granularity::Statement) == StopReason::Step);  // back after line 6
+    CHECK(session.snapshot().annotation == "The int is 5 now.");
 }

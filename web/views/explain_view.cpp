@@ -56,6 +56,13 @@ void ExplainView::draw_content(App& app) {
         if (!e.explanation.empty()) ImGui::TextWrapped("Why it is wrong: %s", e.explanation.c_str());
         return;
     }
+    // The lesson's own words for the line that ran (a `//!` note) come first, set apart.
+    if (!s.annotation.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::text(theme::kStack));
+        ImGui::TextWrapped("%s", s.annotation.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+    }
     if (!s.narration.empty()) {
         ImGui::TextWrapped("%s", s.narration.c_str());
     } else if (s.returned) {
