@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++                 # native build
   emscripten                            # wasm build (Debian's 3.1.6, clang 14)
-  dpkg-dev                              # apt-get source imgui unpacks with dpkg-source
+  dpkg-dev                              # apt-get source (imgui, zlib) unpacks with dpkg-source
   doctest-dev                           # unit tests, native and wasm
   libcli11-dev nlohmann-json3-dev       # the memviz command line and its JSON output
+  zlib1g-dev                            # permalinks' compression (the wasm build compiles Debian's zlib sources)
   fonts-jetbrains-mono fonts-open-sans  # the fonts baked into the web app
   chromium                              # browser tests (driven by playwright-core)
 )

@@ -17,6 +17,7 @@
 #include "views/heap_view.h"
 #include "views/memory_view.h"
 #include "views/segments_view.h"
+#include "views/share_menu.h"
 #include "views/stack_view.h"
 #include "views/view.h"
 
@@ -150,6 +151,27 @@ bool App::load_program() {
 
 App::~App() = default;
 
+void App::open_permalink(const Permalink& link) {
+    m_debugger.source() = link.source;
+    m_stdin = link.stdin_text;
+    m_arguments = link.arguments;
+    set_settings(link.settings);
+    m_debugger.set_granularity(link.granularity);
+    if (load_program() && link.step) m_debugger.seek(*link.step);
+}
+
+Permalink App::permalink(bool with_step) {
+    Permalink link;
+    // What is on screen: the program as it runs, or the editor's text when nothing does.
+    link.source = m_debugger.loaded() && !m_editing ? m_debugger.loaded_source() : m_debugger.source();
+    link.stdin_text = m_stdin;
+    link.arguments = m_arguments;
+    link.settings = m_settings;
+    link.granularity = m_debugger.granularity();
+    if (with_step && m_debugger.loaded() && !m_editing) link.step = m_debugger.snapshot().step;
+    return link;
+}
+
 void App::update_derived() {
     if (m_settings == m_derived_from) return;
     // A loaded program runs again under settings that change how it runs: the data model,
@@ -185,6 +207,7 @@ void App::draw_frame() {
         ImGui::TextUnformatted("memviz");
         examples_menu();
         settings_menu(*this);
+        share_menu(*this);
         if (ImGui::BeginMenu("Windows")) {
             for (std::size_t i = 0; i < m_views.size(); ++i) {
                 bool open = m_open[i];

@@ -16,25 +16,13 @@
 #include "debugger.h"
 #include "fonts.h"
 #include "mem/layout.h"
+#include "permalink.h"
 #include "pointer_arrows.h"
+#include "settings.h"
 
 namespace memviz::web {
 
 class View;
-
-struct Settings {
-    DataModel data_model = DataModel::LP64;
-    // false: low addresses at the top, as the course notes draw memory (the heap grows down the
-    // page, the stack up). true: high addresses at the top, as CS:APP draws it.
-    bool high_addresses_first = false;
-    alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
-    bool keep_going = false;  // run on past errors a real program survives (a leak, a stray read)
-    bool light_theme = false;
-    std::uint64_t stack_limit = 8ULL << 20;  // as `ulimit -s`; a small one shows stack overflow sooner
-    std::uint64_t heap_limit = 64ULL << 20;
-
-    bool operator==(const Settings&) const = default;
-};
 
 class App {
 public:
@@ -84,6 +72,14 @@ public:
     // Compiles the editor's text with the current settings; false when it did not compile.
     // The code panel shows the editor until a program loads.
     bool load_program();
+
+    // The view a permalink describes (web/permalink.h): its code, input and settings, loaded
+    // and at its step; and the present view as one (the step only `with_step`).
+    void open_permalink(const Permalink& link);
+    Permalink permalink(bool with_step);
+    // The page's address without its fragment, as the page gives it: what shared links start with.
+    void set_page_url(std::string url) { m_page_url = std::move(url); }
+    const std::string& page_url() const { return m_page_url; }
     bool editing() const { return m_editing; }
     // What the program reads (stdin) and its command-line arguments (argv[1...], split at
     // spaces); they take effect at the next load.
@@ -121,6 +117,7 @@ private:
     PointerArrows m_arrows;
     Addr m_memory_address = 0;
     std::string m_concept;
+    std::string m_page_url;
     std::function<void(const std::string&)> m_open_url;
     bool m_editing = true;
     std::string m_stdin;

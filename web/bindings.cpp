@@ -12,6 +12,7 @@
 #include "app.h"
 #include "examples.h"
 #include "mem/layout.h"
+#include "permalink.h"
 #include "snapshot_js.h"
 #include "support/format.h"
 
@@ -79,17 +80,15 @@ std::string set_settings(val changes) {
     }
     if (changes.hasOwnProperty("keepGoing")) next.keep_going = changes["keepGoing"].as<bool>();
     if (changes.hasOwnProperty("lightTheme")) next.light_theme = changes["lightTheme"].as<bool>();
-    // Limits in bytes: the stack from one page to 64 MiB, the heap from 1 MiB to 1 GiB.
-    for (const char* key : {"stackLimit", "heapLimit"}) {
-        if (!changes.hasOwnProperty(key)) continue;
-        const double bytes = changes[key].as<double>();
-        const bool stack = std::string_view(key) == "stackLimit";
-        const double low = stack ? 4096.0 : 1048576.0;
-        const double high = stack ? 67108864.0 : 1073741824.0;
-        if (!(bytes >= low && bytes <= high)) {
-            return std::string(key) + (stack ? " must be from 4096 to 67108864 bytes" : " must be from 1048576 to 1073741824 bytes");
-        }
-        (stack ? next.stack_limit : next.heap_limit) = static_cast<std::uint64_t>(bytes);
+    if (changes.hasOwnProperty("stackLimit")) {
+        const double bytes = changes["stackLimit"].as<double>();
+        if (auto problem = stack_limit_problem(bytes, "stackLimit")) return *problem;
+        next.stack_limit = static_cast<std::uint64_t>(bytes);
+    }
+    if (changes.hasOwnProperty("heapLimit")) {
+        const double bytes = changes["heapLimit"].as<double>();
+        if (auto problem = heap_limit_problem(bytes, "heapLimit")) return *problem;
+        next.heap_limit = static_cast<std::uint64_t>(bytes);
     }
     running_app().set_settings(next);
     return "";
@@ -180,6 +179,27 @@ void scroll(double x, double y) {
     io.MouseWheel += static_cast<float>(y);
 }
 
+// Opens a permalink's fragment: { ok, message, warnings }. Not ok (no code in it, damaged,
+// oversized): nothing changes, the message says why.
+val open_permalink(std::string fragment) {
+    const auto decoded = decode_permalink(fragment);
+    val out = val::object();
+    val warnings = val::array();
+    out.set("ok", decoded.ok());
+    if (!decoded.ok()) {
+        out.set("message", decoded.error());
+    } else {
+        running_app().open_permalink(decoded.value().link);
+        for (const std::string& warning : decoded.value().warnings) warnings.call<void>("push", warning);
+        out.set("message", std::string());
+    }
+    out.set("warnings", warnings);
+    return out;
+}
+// The fragment of a permalink to what is on screen (without '#').
+std::string permalink(bool with_step) { return encode_permalink(running_app().permalink(with_step)); }
+void set_page_url(std::string url) { running_app().set_page_url(std::move(url)); }
+
 void set_clipboard(std::string text) { running_app().set_clipboard(std::move(text)); }
 std::string selected_text() { return running_app().selected_text(); }
 
@@ -205,6 +225,9 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("pause", &pause);
     emscripten::function("snapshot", &snapshot);
     emscripten::function("toggleBreakpoint", &toggle_breakpoint);
+    emscripten::function("openPermalink", &open_permalink);
+    emscripten::function("permalink", &permalink);
+    emscripten::function("setPageUrl", &set_page_url);
     emscripten::function("setClipboard", &set_clipboard);
     emscripten::function("scroll", &scroll);
     emscripten::function("selectedText", &selected_text);

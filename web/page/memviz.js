@@ -131,6 +131,45 @@
     global.addEventListener('pagehide', save);
   }
 
+  // A line along the bottom of the page for what it must tell in words (a link it could not
+  // open), clear of the menu bar; dismissed with its ×.
+  // Text only (textContent): nothing from a link is ever read as HTML.
+  function noticeBar(canvas) {
+    const bar = document.createElement('div');
+    bar.setAttribute('role', 'alert');
+    bar.className = 'memviz-notice';
+    bar.hidden = true;
+    bar.style.cssText = 'position:fixed;left:0;right:0;bottom:0;padding:6px 40px 6px 12px;background:#5a2d0c;' +
+                        'color:#fff;font:14px system-ui,sans-serif;z-index:1';
+    const text = document.createElement('span');
+    const close = document.createElement('button');
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.style.cssText = 'position:absolute;right:8px;top:2px;background:none;border:0;color:#fff;font-size:18px;cursor:pointer';
+    close.addEventListener('click', () => { bar.hidden = true; canvas.focus(); });
+    bar.append(text, close);
+    canvas.insertAdjacentElement('afterend', bar);
+    return {
+      show(message) { text.textContent = message; bar.hidden = false; },
+      element: bar,
+    };
+  }
+
+  // A permalink in the page's fragment (#code=...) opens at start and whenever the fragment
+  // changes; it wins over what localStorage restored. docs/embedding.md.
+  function openFragment(module, notice) {
+    function open() {
+      const fragment = global.location.hash;
+      if (fragment.length <= 1) return;
+      const result = module.openPermalink(fragment);
+      if (!result.ok) notice.show(result.message);
+      else if (result.warnings.length > 0) notice.show('Parts of the link were left out: ' + result.warnings.join('; ') + '.');
+    }
+    module.setPageUrl(global.location.href.split('#')[0]);
+    open();
+    global.addEventListener('hashchange', open);
+  }
+
   async function create(canvas) {
     if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('Memviz.create needs a <canvas> element');
     sizeToCss(canvas);  // before main() runs, so the first frame already has the right size
@@ -146,6 +185,8 @@
     keepDebuggerKeys(canvas);
     wireScrolling(module, canvas);
     persist(module);
+    const notice = noticeBar(canvas);
+    openFragment(module, notice);
 
     return Object.freeze({
       version: () => module.version(),
@@ -200,6 +241,13 @@
         module.toggleBreakpoint(line);
       },
       narration: () => narration.textContent,
+      // Permalinks (docs/embedding.md): the fragment for what is on screen, and opening one.
+      permalink({ step = true } = {}) { return module.permalink(Boolean(step)); },
+      openPermalink(fragment) {
+        if (typeof fragment !== 'string') throw new TypeError('openPermalink takes a string');
+        return module.openPermalink(fragment);
+      },
+      notice: () => (notice.element.hidden ? '' : notice.element.textContent.replace(/×$/, '')),
     });
   }
 
