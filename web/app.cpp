@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string_view>
 
+#include "embed_layout.h"
 #include "examples.h"
 #include "theme.h"
 #include "views/address_space_view.h"
@@ -49,6 +50,19 @@ int main(void) {
     return 0;
 }
 )";
+
+// A view's name in links and the JS API (embed_layout.h), from its window title.
+std::string_view panel_name(std::string_view title) {
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+        {"Code", "code"},       {"Run", "run"},           {"Stack", "stack"},     {"Heap", "heap"},
+        {"What happened", "explain"}, {"Output", "output"}, {"Memory", "memory"}, {"Allocator", "allocator"},
+        {"Address space", "address-space"}, {"Segments", "segments"}, {"Concept", "concept"},
+    };
+    for (const auto& [window, name] : kNames) {
+        if (window == title) return name;
+    }
+    return title;
+}
 
 }  // namespace
 
@@ -157,7 +171,27 @@ void App::open_permalink(const Permalink& link) {
     m_arguments = link.arguments;
     set_settings(link.settings);
     m_debugger.set_granularity(link.granularity);
-    if (load_program() && link.step) m_debugger.seek(*link.step);
+    m_read_only = link.read_only;
+    const bool loaded = load_program();
+    if (loaded && link.step) m_debugger.seek(*link.step);
+    if (m_read_only) m_editing = false;
+    if (link.embed) {
+        m_embedded = true;
+        m_embed_panels = link.panels.empty() ? default_embed_panels() : link.panels;
+        for (std::size_t i = 0; i < m_views.size(); ++i) {
+            const std::string_view name = panel_name(m_views[i]->title());
+            m_open[i] = std::find(m_embed_panels.begin(), m_embed_panels.end(), name) != m_embed_panels.end();
+        }
+    }
+    if (loaded && link.autoplay > 0) m_debugger.play(link.autoplay);
+}
+
+std::vector<std::string> App::open_panels() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        if (m_open[i]) out.emplace_back(panel_name(m_views[i]->title()));
+    }
+    return out;
 }
 
 Permalink App::permalink(bool with_step) {
@@ -202,6 +236,10 @@ void App::draw_frame() {
     handle_debugger_keys(*this);
     m_arrows.begin_frame();
 
+    if (m_embedded) {
+        draw_embedded();
+        return;
+    }
     float menu_height = 0.0f;
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("memviz");
@@ -248,6 +286,26 @@ void App::draw_frame() {
     }
     m_arrows.draw(ImGui::GetForegroundDrawList());
     update_derived();  // a view may have changed the settings: the next frame sees the result
+}
+
+void App::draw_embedded() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    m_hovered = m_next_hovered;
+    m_next_hovered.reset();
+    const auto rects = embed_layout(m_embed_panels, display.x, display.y);
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        const std::string_view name = panel_name(m_views[i]->title());
+        const auto rect = std::find_if(rects.begin(), rects.end(), [&](const PanelRect& r) { return r.panel == name; });
+        if (rect == rects.end()) continue;
+        ImGui::SetNextWindowPos({rect->x, rect->y});
+        ImGui::SetNextWindowSize({rect->width, rect->height});
+        constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+        if (ImGui::Begin(m_views[i]->title(), nullptr, kFixed)) m_views[i]->draw_content(*this);
+        ImGui::End();
+    }
+    m_arrows.draw(ImGui::GetForegroundDrawList());
+    update_derived();
 }
 
 void App::frame_done(double cpu_ms) {

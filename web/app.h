@@ -85,7 +85,11 @@ public:
     // spaces); they take effect at the next load.
     std::string& stdin_text() { return m_stdin; }
     std::string& arguments() { return m_arguments; }
-    void set_editing(bool editing) { m_editing = editing; }
+    void set_editing(bool editing) { m_editing = editing && !m_read_only; }
+    // A link's read-only code: no Edit, the program only runs.
+    bool read_only() const { return m_read_only; }
+    // The panels shown, by their names in links ("code", "stack", ...).
+    std::vector<std::string> open_panels() const;
     // Puts example `file` (web/examples) in the editor and loads it; false if there is none.
     bool open_example(std::string_view file);
 
@@ -107,6 +111,7 @@ public:
 
 private:
     void update_derived();
+    void draw_embedded();
     void examples_menu();
     void open_view(std::string_view title);
 
@@ -118,6 +123,10 @@ private:
     Addr m_memory_address = 0;
     std::string m_concept;
     std::string m_page_url;
+    bool m_read_only = false;
+    // Embed mode (a link's embed=1): no menu bar, the chosen panels fixed in place.
+    bool m_embedded = false;
+    std::vector<std::string> m_embed_panels;
     std::function<void(const std::string&)> m_open_url;
     bool m_editing = true;
     std::string m_stdin;

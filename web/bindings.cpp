@@ -199,6 +199,12 @@ val open_permalink(std::string fragment) {
 // The fragment of a permalink to what is on screen (without '#').
 std::string permalink(bool with_step) { return encode_permalink(running_app().permalink(with_step)); }
 void set_page_url(std::string url) { running_app().set_page_url(std::move(url)); }
+// The panels on screen, by their names in links: ["code", "run", "stack", ...].
+val panels() {
+    val out = val::array();
+    for (const std::string& name : running_app().open_panels()) out.call<void>("push", name);
+    return out;
+}
 
 void set_clipboard(std::string text) { running_app().set_clipboard(std::move(text)); }
 std::string selected_text() { return running_app().selected_text(); }
@@ -228,6 +234,7 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("openPermalink", &open_permalink);
     emscripten::function("permalink", &permalink);
     emscripten::function("setPageUrl", &set_page_url);
+    emscripten::function("panels", &panels);
     emscripten::function("setClipboard", &set_clipboard);
     emscripten::function("scroll", &scroll);
     emscripten::function("selectedText", &selected_text);

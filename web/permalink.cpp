@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "embed_layout.h"
+
 namespace memviz::web {
 namespace {
 
@@ -144,16 +146,6 @@ std::string percent_decoded(std::string_view text) {
     return out;
 }
 
-constexpr std::string_view kPanels[] = {"code", "run", "stack", "heap", "explain", "output", "memory", "allocator",
-                                        "address-space", "segments", "concept"};
-
-bool known_panel(std::string_view name) {
-    for (std::string_view panel : kPanels) {
-        if (panel == name) return true;
-    }
-    return false;
-}
-
 class FragmentReader {
 public:
     explicit FragmentReader(DecodedPermalink& out) : m_out(out) {}
@@ -210,7 +202,7 @@ public:
             while (!rest.empty()) {
                 const std::size_t comma = rest.find(',');
                 const std::string panel = lower(rest.substr(0, comma));
-                if (known_panel(panel)) link.panels.push_back(panel);
+                if (is_panel_name(panel)) link.panels.push_back(panel);
                 else if (!panel.empty()) warn(key, std::string("names an unknown panel ").append(panel.substr(0, 40)));
                 rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
             }

@@ -3,7 +3,8 @@
 // fragment is said in the page while the app starts as usual.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, waitForFrames } from './browser.mjs';
+import path from 'node:path';
+import { openBrowser, resultsDir, waitForFrames } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -146,5 +147,26 @@ test('Share in the menu bar copies the link to this step, and an <iframe> snippe
   const [link, snippet] = await page.evaluate(() => window.copied);
   assert.equal(link, browser.url.replace(/\/?$/, '/') + '#' + expected);
   assert.match(snippet, /^<iframe src="[^"<>]+#code=[A-Za-z0-9_-]+&amp;step=2" width="1000" height="650"/);
+  assert.deepEqual(errors, []);
+});
+
+test('an embed link shows only its panels, fixed, read-only, and plays from its step', async () => {
+  const made = await openApp();
+  const fragment = await made.page.evaluate((program) => {
+    window.memviz.setSource(program);
+    window.memviz.load();
+    return window.memviz.permalink({ step: false });
+  }, kProgram);
+  const { page, errors } = await browser.newPage({ width: 600, height: 400 });
+  await page.goto(browser.url + '#' + fragment + '&embed=1&panels=code,stack,heap&readonly=1');
+  await waitForFrames(page, 5);
+  assert.deepEqual(await page.evaluate(() => window.memviz.panels()), ['code', 'stack', 'heap']);
+  await page.screenshot({ path: path.join(resultsDir, 'embed-600x400.png') });
+
+  // Autoplay: the steps go by on their own.
+  await page.goto(browser.url + '#' + fragment + '&embed=1&autoplay=20&step=1');
+  await waitForFrames(page, 3);
+  assert.deepEqual(await page.evaluate(() => window.memviz.panels()), ['code', 'run', 'stack', 'heap', 'explain']);
+  await page.waitForFunction(() => window.memviz.snapshot().step >= 4, null, { timeout: 10_000 });
   assert.deepEqual(errors, []);
 });

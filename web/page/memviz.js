@@ -247,6 +247,7 @@
         if (typeof fragment !== 'string') throw new TypeError('openPermalink takes a string');
         return module.openPermalink(fragment);
       },
+      panels: () => module.panels(),
       notice: () => (notice.element.hidden ? '' : notice.element.textContent.replace(/×$/, '')),
     });
   }

@@ -39,10 +39,14 @@ void CodeView::draw_content(App& app) {
         ImGui::SameLine();
         ImGui::TextDisabled("Edit the program, then Run.");
     } else {
-        if (ImGui::Button("Edit")) app.set_editing(true);
-        ImGui::SameLine();
-        if (debugger.edited()) ImGui::TextColored(ImColor(theme::kWarning), "Edited: Run again to see the change.");
-        else ImGui::TextDisabled("Click a line number to set a breakpoint.");
+        if (app.read_only()) {
+            ImGui::TextDisabled("Read-only: this lesson's code runs as it is.");
+        } else {
+            if (ImGui::Button("Edit")) app.set_editing(true);
+            ImGui::SameLine();
+            if (debugger.edited()) ImGui::TextColored(ImColor(theme::kWarning), "Edited: Run again to see the change.");
+            else ImGui::TextDisabled("Click a line number to set a breakpoint.");
+        }
     }
     const float problems_height = debugger.diagnostics().all().empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 4.5f;
     ImGui::BeginChild("source", {0, -problems_height}, true, ImGuiWindowFlags_HorizontalScrollbar);
