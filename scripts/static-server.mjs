@@ -51,6 +51,9 @@ export function startStaticServer(root, port = 0, host = '127.0.0.1') {
         'Content-Type': kTypes[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': stat.size,
         'Cache-Control': 'no-cache',
+        // A page in a sandboxed <iframe> has no origin of its own: its fetch of the wasm is
+        // cross-origin, and needs this (as GitHub Pages sends it).
+        'Access-Control-Allow-Origin': '*',
       });
       if (request.method === 'HEAD') response.end();
       else fs.createReadStream(file).pipe(response);

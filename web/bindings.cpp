@@ -190,6 +190,7 @@ val open_permalink(std::string fragment) {
         out.set("message", decoded.error());
     } else {
         running_app().open_permalink(decoded.value().link);
+        out.set("host", decoded.value().link.host);
         for (const std::string& warning : decoded.value().warnings) warnings.call<void>("push", warning);
         out.set("message", std::string());
     }

@@ -146,6 +146,20 @@ std::string percent_decoded(std::string_view text) {
     return out;
 }
 
+// scheme://host[:port] and nothing more: what MessageEvent.origin holds.
+bool is_origin(std::string_view text) {
+    const std::size_t scheme_end = text.find("://");
+    if (text.size() > 200 || scheme_end == std::string_view::npos) return false;
+    const std::string_view scheme = text.substr(0, scheme_end);
+    if (scheme != "https" && scheme != "http") return false;
+    const std::string_view rest = text.substr(scheme_end + 3);
+    if (rest.empty()) return false;
+    for (char c : rest) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') return false;
+    }
+    return true;
+}
+
 class FragmentReader {
 public:
     explicit FragmentReader(DecodedPermalink& out) : m_out(out) {}
@@ -196,6 +210,9 @@ public:
             const auto speed = value.empty() || value == "1" ? std::optional<double>(2.0) : number(value);
             if (speed && *speed > 0 && *speed <= 1000) link.autoplay = *speed;
             else warn(key, "must be a speed in steps per second, up to 1000");
+        } else if (key == "host") {
+            if (is_origin(value)) link.host = value;
+            else warn(key, "must be an origin such as https://course.example.edu");
         } else if (key == "panels") {
             link.panels.clear();
             std::string_view rest = value;
@@ -267,6 +284,7 @@ std::string encode_permalink(const Permalink& link) {
     }
     if (link.read_only) add(out, "readonly", "1");
     if (link.autoplay > 0) add(out, "autoplay", format_number(link.autoplay));
+    if (!link.host.empty()) add(out, "host", link.host);
     return out;
 }
 

@@ -36,6 +36,9 @@ struct Permalink {
     std::vector<std::string> panels;
     bool read_only = false;
     double autoplay = 0;
+    // The origin of the page that embeds this one ("https://course.example.edu"): the only
+    // origin whose postMessage commands an embedded memviz obeys (docs/embedding.md).
+    std::string host;
 
     bool operator==(const Permalink&) const = default;
 };

@@ -30,6 +30,7 @@ Permalink everything() {
     link.panels = {"code", "stack", "heap"};
     link.read_only = true;
     link.autoplay = 1.5;
+    link.host = "https://course.example.edu:8443";
     return link;
 }
 
@@ -43,7 +44,7 @@ Permalink of_source(std::string source) {
 bool url_safe(const std::string& text) {
     for (char c : text) {
         const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '-' || c == '_' || c == '=' || c == '&' || c == ',' || c == '.';
+                           c == '-' || c == '_' || c == '=' || c == '&' || c == ',' || c == '.' || c == ':' || c == '/';
         if (!plain) return false;
     }
     return true;
@@ -76,7 +77,8 @@ TEST_CASE("permalink: a link writes only what differs from the defaults, and com
 TEST_CASE("permalink: hand-written options are read; bad ones are left out with a reason") {
     const std::string code = encode_permalink(of_source("int main(void) { return 0; }\n"));
     const auto decoded = decode_permalink(code + "&embed=1&panels=Code,stack,bogus&autoplay=1&step=7&model=ilp32"
-                                                 "&top=sideways&stack=12&policy=fastest&color=red&step2=1");
+                                                 "&top=sideways&stack=12&policy=fastest&color=red&step2=1"
+                                                 "&host=javascript:alert(1)");
     REQUIRE(decoded.ok());
     const Permalink& link = decoded.value().link;
     CHECK(link.embed);
@@ -88,13 +90,15 @@ TEST_CASE("permalink: hand-written options are read; bad ones are left out with 
     CHECK(link.settings.stack_limit == Settings{}.stack_limit);
     CHECK(link.settings.policy == Settings{}.policy);
     const auto& warnings = decoded.value().warnings;
-    REQUIRE(warnings.size() == 6);
+    CHECK(link.host.empty());
+    REQUIRE(warnings.size() == 7);
     CHECK(warnings[0] == "panels names an unknown panel bogus");
     CHECK(warnings[1] == "top must be low or high");
     CHECK(warnings[2] == "stack must be from 4096 to 67108864 bytes");
     CHECK(warnings[3].rfind("policy is not an allocator policy", 0) == 0);
     CHECK(warnings[4] == "color is not something a memviz link sets: left out");
     CHECK(warnings[5] == "step2 is not something a memviz link sets: left out");
+    CHECK(warnings[6] == "host must be an origin such as https://course.example.edu");
 }
 
 TEST_CASE("permalink: a fragment that is not a link, or a damaged or oversized one, says why") {

@@ -157,28 +157,66 @@
 
   // A permalink in the page's fragment (#code=...) opens at start and whenever the fragment
   // changes; it wins over what localStorage restored. docs/embedding.md.
+  // Returns the link's state: { host }, the origin allowed to drive this page by postMessage.
   function openFragment(module, notice) {
+    const state = { host: '' };
     function open() {
       const fragment = global.location.hash;
       if (fragment.length <= 1) return;
       const result = module.openPermalink(fragment);
       if (!result.ok) notice.show(result.message);
       else if (result.warnings.length > 0) notice.show('Parts of the link were left out: ' + result.warnings.join('; ') + '.');
+      if (result.ok) state.host = result.host;
     }
     module.setPageUrl(global.location.href.split('#')[0]);
     open();
     global.addEventListener('hashchange', open);
+    return state;
+  }
+
+  // The API calls a host page may make over postMessage: the same as the JS API, by name (no
+  // other name is ever looked up).
+  const kHostCalls = ['move', 'seek', 'load', 'snapshot', 'source', 'setSource', 'input', 'setInput',
+                      'settings', 'setSettings', 'running', 'pause', 'permalink', 'panels', 'toggleBreakpoint',
+                      'examples', 'openExample', 'narration'];
+
+  // In an <iframe>, memviz obeys its parent page's messages from the origin its link names
+  // (host=...), and tells that origin of each new step (docs/embedding.md). A message from any
+  // other window or origin is ignored.
+  function listenToHost(api, link) {
+    if (global.parent === global) return () => {};
+    global.addEventListener('message', (event) => {
+      const data = event.data;
+      if (event.source !== global.parent || !link.host || event.origin !== link.host) return;
+      if (data === null || typeof data !== 'object' || data.memviz !== 1 || !kHostCalls.includes(data.call)) return;
+      const reply = { memviz: 1, id: data.id };
+      try {
+        reply.result = api[data.call](...(Array.isArray(data.args) ? data.args : []));
+      } catch (error) {
+        reply.error = String(error && error.message);
+      }
+      event.source.postMessage(reply, event.origin);
+    });
+    return () => {
+      if (!link.host) return;
+      const now = api.snapshot();
+      if (now) {
+        global.parent.postMessage({ memviz: 1, event: 'step', step: now.step, line: now.line, state: now.state,
+                                    narration: api.narration() }, link.host);
+      }
+    };
   }
 
   async function create(canvas) {
     if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('Memviz.create needs a <canvas> element');
     sizeToCss(canvas);  // before main() runs, so the first frame already has the right size
     const narration = liveRegion(canvas);
+    let tellHost = () => {};
     const module = await global.createMemvizModule({
       canvas: canvas,
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
-      onNarration: (text) => { narration.textContent = text; },
+      onNarration: (text) => { narration.textContent = text; tellHost(); },
     });
     trackCanvasSize(module, canvas);
     wireClipboard(module);
@@ -186,9 +224,9 @@
     wireScrolling(module, canvas);
     persist(module);
     const notice = noticeBar(canvas);
-    openFragment(module, notice);
+    const link = openFragment(module, notice);
 
-    return Object.freeze({
+    const api = Object.freeze({
       version: () => module.version(),
       frameCount: () => module.frameCount(),
       lastFrameMs: () => module.lastFrameMs(),
@@ -250,6 +288,8 @@
       panels: () => module.panels(),
       notice: () => (notice.element.hidden ? '' : notice.element.textContent.replace(/×$/, '')),
     });
+    tellHost = listenToHost(api, link);
+    return api;
   }
 
   global.Memviz = Object.freeze({ create });
