@@ -2,7 +2,7 @@
 // names the section of docs/errors.md that explains it (error.concept), the page serves that
 // file beside the app, and the What happened panel's "Learn more" button, clicked with the mouse,
 // opens the Concept window, whose "Open in the docs" opens docs/errors.md#use-after-free.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openBrowser, waitForFrames, resultsDir } from './browser.mjs';
@@ -10,6 +10,7 @@ import { openBrowser, waitForFrames, resultsDir } from './browser.mjs';
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
+afterEach(async () => { await browser.closePages(); });
 
 const frames = async (page, n) => waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + n);
 

@@ -1,13 +1,14 @@
 // The visualizer driven as a student drives it: load the program on the page, step forward and
 // back, a compile error, a program that never ends, the keyboard, the clipboard, and the code
 // surviving a reload. State is checked through the JS API's snapshots.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, waitForFrames } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
+afterEach(async () => { await browser.closePages(); });
 
 async function openApp(viewport) {
   const { page, errors } = await browser.newPage(viewport);

@@ -1,7 +1,7 @@
 // A course page that embeds memviz in an <iframe> (sandboxed, from another origin) drives it over
 // postMessage: commands from the origin the link names are obeyed and answered, step events come
 // back, and a page on any other origin is ignored.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ after(async () => {
   await browser.close();
   fs.rmSync(hostDir, { recursive: true, force: true });
 });
+afterEach(async () => { await browser.closePages(); });
 
 const kProgram = 'int main(void) {\n    int a = 1;\n    int b = a + 1;\n    return b - 2;\n}\n';
 

@@ -2,7 +2,7 @@
 // of the page there (saved to the test output folder), then on to the end, where the program
 // must have printed what its header says and stopped at the error it teaches, at its line.
 // Also the menu and the Run panel's buttons driven by the mouse.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { openBrowser, waitForFrames, resultsDir } from './browser.mjs';
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
+afterEach(async () => { await browser.closePages(); });
 
 // What an example's header comments promise (the corpus directives of tests/c).
 function expectations(source) {

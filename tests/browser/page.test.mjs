@@ -1,6 +1,6 @@
 // The built page in a real headless Chromium: it starts, draws the address-space window, answers
 // through its JS API and logs no errors.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openBrowser, waitForFrames, canvasPixels, resultsDir } from './browser.mjs';
@@ -8,6 +8,7 @@ import { openBrowser, waitForFrames, canvasPixels, resultsDir } from './browser.
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
+afterEach(async () => { await browser?.closePages(); });
 
 test('the page renders its first frames and the canvas is not blank', async () => {
   const { page, errors } = await browser.newPage();

@@ -1,7 +1,7 @@
 // Permalinks (docs/embedding.md): a link made from one page opens the same view in a fresh one,
 // wins over what the browser stored, follows a changed fragment, and a damaged or oversized
 // fragment is said in the page while the app starts as usual.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openBrowser, resultsDir, waitForFrames } from './browser.mjs';
@@ -9,6 +9,7 @@ import { openBrowser, resultsDir, waitForFrames } from './browser.mjs';
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
+afterEach(async () => { await browser.closePages(); });
 
 async function openApp(fragment = '') {
   const { page, errors } = await browser.newPage();
@@ -99,6 +100,7 @@ test('a damaged, empty-handed or oversized link says why and the app starts as u
     const loaded = await page.evaluate(() => window.memviz.load());
     assert.equal(loaded.ok, true);
     assert.deepEqual(errors, []);
+    await page.close();  // an open page goes on drawing
   }
 });
 
