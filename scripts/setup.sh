@@ -13,6 +13,9 @@ packages=(
   zlib1g-dev                            # permalinks' compression (the wasm build compiles Debian's zlib sources)
   fonts-jetbrains-mono fonts-open-sans  # the fonts baked into the web app
   chromium                              # browser tests (driven by playwright-core)
+  node-typescript                       # tsc checks web/page/memviz.d.ts (tests/types)
+  node-marked                           # renders docs/errors.md as the site's docs/errors.html
+  python3                               # the plain static server the browser tests use
 )
 missing=()
 for package in "${packages[@]}"; do

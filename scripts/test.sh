@@ -17,5 +17,5 @@ for preset in native-release native-asan wasm; do
   ctest --preset "$preset"
 done
 
-step "test: browser (Playwright + Debian Chromium, site in build/wasm/site)"
+step "test: browser (Playwright + Debian Chromium, dist/ served by python3 -m http.server)"
 node --test tests/browser/

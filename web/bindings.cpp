@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "app.h"
+#include "embed_layout.h"
 #include "examples.h"
 #include "mem/layout.h"
 #include "permalink.h"
@@ -62,12 +63,12 @@ val settings() {
     return out;
 }
 
-// Applies the fields present in `changes`; returns an error message, or "" when all applied.
-std::string set_settings(val changes) {
-    Settings next = running_app().settings();
+// `base` with the fields present in `changes` applied (the page's JS has checked their types),
+// or why one cannot be.
+Result<Settings> settings_from_js(const val& changes, Settings next) {
     if (changes.hasOwnProperty("dataModel")) {
         auto model = parse_data_model(changes["dataModel"].as<std::string>());
-        if (!model) return "dataModel must be \"LP64\" or \"ILP32\"";
+        if (!model) return Error{"dataModel must be \"LP64\" or \"ILP32\""};
         next.data_model = *model;
     }
     if (changes.hasOwnProperty("highAddressesFirst")) {
@@ -75,22 +76,32 @@ std::string set_settings(val changes) {
     }
     if (changes.hasOwnProperty("policy")) {
         auto policy = alloc::parse_policy(changes["policy"].as<std::string>());
-        if (!policy) return "policy must be one of first-fit, next-fit, best-fit, explicit-lifo, explicit-address, segregated, textbook";
+        if (!policy) {
+            return Error{"policy must be one of first-fit, next-fit, best-fit, explicit-lifo, explicit-address, "
+                         "segregated, textbook"};
+        }
         next.policy = *policy;
     }
     if (changes.hasOwnProperty("keepGoing")) next.keep_going = changes["keepGoing"].as<bool>();
     if (changes.hasOwnProperty("lightTheme")) next.light_theme = changes["lightTheme"].as<bool>();
     if (changes.hasOwnProperty("stackLimit")) {
         const double bytes = changes["stackLimit"].as<double>();
-        if (auto problem = stack_limit_problem(bytes, "stackLimit")) return *problem;
+        if (auto problem = stack_limit_problem(bytes, "stackLimit")) return Error{*problem};
         next.stack_limit = static_cast<std::uint64_t>(bytes);
     }
     if (changes.hasOwnProperty("heapLimit")) {
         const double bytes = changes["heapLimit"].as<double>();
-        if (auto problem = heap_limit_problem(bytes, "heapLimit")) return *problem;
+        if (auto problem = heap_limit_problem(bytes, "heapLimit")) return Error{*problem};
         next.heap_limit = static_cast<std::uint64_t>(bytes);
     }
-    running_app().set_settings(next);
+    return next;
+}
+
+// Applies the fields present in `changes`; returns an error message, or "" when all applied.
+std::string set_settings(val changes) {
+    auto next = settings_from_js(changes, running_app().settings());
+    if (!next.ok()) return next.error();
+    running_app().set_settings(next.value());
     return "";
 }
 
@@ -167,6 +178,21 @@ val snapshot() {
     return snapshot_to_js(debugger.full_snapshot());
 }
 
+// The present moment in brief, for the page's step events: { step, line, state, narration,
+// annotation }, or null when nothing is loaded. Cheap: no heap blocks, no variables.
+val moment() {
+    Debugger& debugger = running_app().debugger();
+    if (!debugger.loaded()) return val::null();
+    const Snapshot& s = debugger.snapshot();
+    val out = val::object();
+    out.set("step", static_cast<double>(s.step));
+    out.set("line", s.line);
+    out.set("state", std::string(name(s.state)));
+    out.set("narration", s.narration);
+    out.set("annotation", s.annotation);
+    return out;
+}
+
 void toggle_breakpoint(double line) { running_app().debugger().toggle_breakpoint(static_cast<std::uint32_t>(line)); }
 
 // The clipboard: the page hands over what the browser pasted, and asks for the editor's
@@ -197,6 +223,50 @@ val open_permalink(std::string fragment) {
     out.set("warnings", warnings);
     return out;
 }
+// Opens what `Memviz.create`'s options ask for (docs/js-api.md): the same state a link carries,
+// so a page hosting memviz and a link show a lesson the same way. The page's JS has checked
+// the options' types. Returns why they cannot be opened ("" when opened); then nothing changes.
+std::string open_options(val options) {
+    Permalink link;
+    link.source = options["code"].as<std::string>();
+    if (link.source.size() > kMaxSourceBytes) return "code is larger than 1 MiB";
+    if (options.hasOwnProperty("stdin")) link.stdin_text = options["stdin"].as<std::string>();
+    if (options.hasOwnProperty("args")) link.arguments = options["args"].as<std::string>();
+    if (link.stdin_text.size() > kMaxInputBytes || link.arguments.size() > kMaxInputBytes) {
+        return "stdin and args are limited to 256 KiB each";
+    }
+    if (options.hasOwnProperty("settings")) {
+        auto settings = settings_from_js(options["settings"], running_app().settings());
+        if (!settings.ok()) return settings.error();
+        link.settings = settings.value();
+    } else {
+        link.settings = running_app().settings();
+    }
+    if (options.hasOwnProperty("steps")) {
+        auto granularity = history::parse_granularity(options["steps"].as<std::string>());
+        if (!granularity) return "steps must be \"line\", \"statement\" or \"expression\"";
+        link.granularity = *granularity;
+    }
+    if (options.hasOwnProperty("step")) link.step = static_cast<std::uint64_t>(options["step"].as<double>());
+    if (options.hasOwnProperty("embed")) link.embed = options["embed"].as<bool>();
+    if (options.hasOwnProperty("panels")) {
+        const val panels = options["panels"];
+        const unsigned count = panels["length"].as<unsigned>();
+        for (unsigned i = 0; i < count; ++i) {
+            std::string panel = panels[i].as<std::string>();
+            if (!is_panel_name(panel)) return "panels names an unknown panel: " + panel.substr(0, 40);
+            link.panels.push_back(std::move(panel));
+        }
+    }
+    if (options.hasOwnProperty("readOnly")) link.read_only = options["readOnly"].as<bool>();
+    if (options.hasOwnProperty("autoplay")) {
+        link.autoplay = options["autoplay"].as<double>();
+        if (!(link.autoplay >= 0 && link.autoplay <= 1000)) return "autoplay must be a speed in steps per second, up to 1000";
+    }
+    running_app().open_permalink(link);
+    return "";
+}
+
 // The fragment of a permalink to what is on screen (without '#').
 std::string permalink(bool with_step) { return encode_permalink(running_app().permalink(with_step)); }
 void set_page_url(std::string url) { running_app().set_page_url(std::move(url)); }
@@ -231,9 +301,11 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("running", &running);
     emscripten::function("pause", &pause);
     emscripten::function("snapshot", &snapshot);
+    emscripten::function("moment", &moment);
     emscripten::function("toggleBreakpoint", &toggle_breakpoint);
     emscripten::function("openPermalink", &open_permalink);
     emscripten::function("permalink", &permalink);
+    emscripten::function("openOptions", &open_options);
     emscripten::function("setPageUrl", &set_page_url);
     emscripten::function("panels", &panels);
     emscripten::function("setClipboard", &set_clipboard);

@@ -2,8 +2,6 @@
 
 #include <vector>
 
-#include "vm/runtime_error.h"
-
 extern const unsigned char kErrorsDoc[];
 extern const unsigned int kErrorsDoc_size;
 
@@ -22,8 +20,8 @@ const std::string& concept_title(std::string_view anchor) {
 }
 
 std::string concept_url(std::string_view anchor) {
-    std::string url(vm::kConceptDoc);
-    url.append("#").append(anchor);
+    std::string url("docs/errors.html#");
+    url.append(anchor);
     return url;
 }
 

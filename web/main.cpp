@@ -35,7 +35,7 @@ EM_JS(void, write_clipboard, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(function () {});
 });
 
-// "Open in the docs": a page beside the app (site/docs/errors.md), in a new tab. A sandboxed
+// "Open in the docs": a page beside the app (docs/errors.html), in a new tab. A sandboxed
 // iframe may refuse; then nothing happens, and the Concept window still shows the section.
 EM_JS(void, open_in_new_tab, (const char* url), {
     try { window.open(UTF8ToString(url), '_blank', 'noopener'); } catch (e) {}

@@ -26,8 +26,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, resultsDir, siteDir, waitForFrames } from '../browser/browser.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { openBrowser, resultsDir, siteDir, startPlainServer, waitForFrames } from '../browser/browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -160,7 +159,7 @@ async function startup(browser) {
   if (!fs.existsSync(path.join(bareDir, 'bare-imgui.wasm'))) {
     throw new Error(`no bare page in ${bareDir}: build the target web_bench_site first`);
   }
-  const bare = await startStaticServer(bareDir);
+  const bare = await startPlainServer(bareDir);
   const pages = { app: browser.url, bare: bare.url };
   // One load of each first, not counted: the browser's own first-use costs land there.
   await loadOnce(browser, pages.app);
@@ -355,7 +354,7 @@ async function frameCost(browser, url, profile) {
 
 // The platform's floor: the bare Dear ImGui page's idle frames at the same viewport.
 async function bareFrameCost(browser) {
-  const bare = await startStaticServer(path.join(benchSiteDir, 'bare'));
+  const bare = await startPlainServer(path.join(benchSiteDir, 'bare'));
   const { page, errors } = await browser.newPage(kViewport);
   await page.addInitScript(webglTimer);
   await page.goto(bare.url);
@@ -518,7 +517,7 @@ try {
     if (!fs.existsSync(path.join(profilingDir, 'memviz-core.wasm'))) {
       throw new Error(`no profiling build in ${profilingDir}: build the target web_bench_profiling first`);
     }
-    const site = await startStaticServer(profilingDir);
+    const site = await startPlainServer(profilingDir);
     const measured = await frameCost(browser, site.url, true);
     await site.close();
     console.log('### Where frame time goes (app linked with function names, DevTools CPU profiler)\n');

@@ -1,14 +1,40 @@
-// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
-// site served from this machine, console errors collected for every page.
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the static
+// build folder (dist/) served as any static host would serve it, by a plain static server
+// (Python's http.server: no CORS headers, nothing memviz-specific), console errors collected for
+// every page.
 import path from 'node:path';
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const siteDir = process.env.MEMVIZ_SITE_DIR ?? path.join(repo, 'build/wasm/site');
+export const siteDir = process.env.MEMVIZ_SITE_DIR ?? path.join(repo, 'dist');
 export const resultsDir = process.env.MEMVIZ_TEST_RESULTS ?? path.join(repo, 'test-results');
+
+// Serves `dir` on a free port of 127.0.0.1 with `python3 -m http.server`; resolves to
+// { url, close() } once it listens.
+export function startPlainServer(dir) {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+                       { stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stderr.resume();  // one line per request: not needed
+  return new Promise((resolve, reject) => {
+    let heard = '';
+    server.once('error', reject);
+    server.once('exit', (code) => reject(new Error(`python3 -m http.server exited (${code}): ${heard}`)));
+    server.stdout.on('data', (chunk) => {
+      heard += chunk;
+      const port = heard.match(/port (\d+)/);
+      if (!port) return;
+      server.stdout.removeAllListeners('data');
+      server.stdout.resume();
+      resolve({
+        url: `http://127.0.0.1:${port[1]}/`,
+        close: () => new Promise((done) => { server.once('exit', done); server.kill(); }),
+      });
+    });
+  });
+}
 
 // Flags from docs/building.md: no sandbox as root, software WebGL, and no background traffic
 // (the machine has no network beyond the package registries).
@@ -22,7 +48,7 @@ export async function openBrowser() {
   if (!fs.existsSync(path.join(siteDir, 'memviz-core.wasm'))) {
     throw new Error(`no built site in ${siteDir}: build the wasm preset first (scripts/test.sh does)`);
   }
-  const site = await startStaticServer(siteDir);
+  const site = await startPlainServer(siteDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: kChromiumFlags,

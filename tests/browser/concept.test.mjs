@@ -1,7 +1,7 @@
 // From an error to the concept behind it: a program stops at a use after free, the snapshot
-// names the section of docs/errors.md that explains it (error.concept), the page serves that
-// file beside the app, and the What happened panel's "Learn more" button, clicked with the mouse,
-// opens the Concept window, whose "Open in the docs" opens docs/errors.md#use-after-free.
+// names the section of docs/errors.md that explains it (error.concept), the site has that page,
+// rendered, beside the app, and the What happened panel's "Learn more" button, clicked with the mouse,
+// opens the Concept window, whose "Open in the docs" opens docs/errors.html#use-after-free.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -63,7 +63,7 @@ async function findButton(page, clip) {
   return { x: clip.x + (box.left + box.right) / 2, y: clip.y + (box.top + box.bottom) / 2, width: box.right - box.left + 1 };
 }
 
-test('Learn more under an error opens its concept, and Open in the docs opens docs/errors.md at it', async () => {
+test('Learn more under an error opens its concept, and Open in the docs opens docs/errors.html at it', async () => {
   const viewport = { width: 1280, height: 800 };
   const { page, errors } = await browser.newPage(viewport);
   await page.goto(browser.url);
@@ -86,14 +86,14 @@ test('Learn more under an error opens its concept, and Open in the docs opens do
   assert.equal(end.error.line, 7);
   assert.equal(end.error.concept, 'use-after-free');
 
-  // The page beside the app has that section.
+  // The page beside the app has that section, rendered, at that anchor.
   const doc = await page.evaluate(async () => {
-    const response = await fetch('docs/errors.md');
+    const response = await fetch('docs/errors.html');
     return { ok: response.ok, type: response.headers.get('content-type'), text: await response.text() };
   });
   assert.equal(doc.ok, true);
-  assert.match(doc.type, /^text\/plain/);
-  assert.match(doc.text, /^## Use after free$/m);
+  assert.match(doc.type, /^text\/html/);
+  assert.match(doc.text, /<h2 id="use-after-free">Use after free<\/h2>/);
 
   // The What happened panel: {0.3, 0.7, 0.52, 0.15} of the display below the menu bar; its
   // Learn more button is under the error's headline.
@@ -117,6 +117,6 @@ test('Learn more under an error opens its concept, and Open in the docs opens do
   await page.mouse.click(open.x, open.y);
   await frames(page, 3);
   const opened = await page.evaluate(() => window.openedUrls);
-  assert.deepEqual(opened, [{ url: 'docs/errors.md#use-after-free', target: '_blank', features: 'noopener' }]);
+  assert.deepEqual(opened, [{ url: 'docs/errors.html#use-after-free', target: '_blank', features: 'noopener' }]);
   assert.deepEqual(errors, []);
 });

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openBrowser, waitForFrames } from './browser.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { openBrowser, startPlainServer, waitForFrames } from './browser.mjs';
 
 let browser;
 let hostDir;
@@ -15,7 +14,7 @@ let hostSite;
 before(async () => {
   browser = await openBrowser();
   hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'memviz-host-'));
-  hostSite = await startStaticServer(hostDir);  // another port: another origin
+  hostSite = await startPlainServer(hostDir);  // another port: another origin
 });
 after(async () => {
   await hostSite.close();

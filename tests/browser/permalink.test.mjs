@@ -148,7 +148,7 @@ test('Share in the menu bar copies the link to this step, and an <iframe> snippe
   await page.waitForFunction(() => window.copied.length === 2);
   const [link, snippet] = await page.evaluate(() => window.copied);
   assert.equal(link, browser.url.replace(/\/?$/, '/') + '#' + expected);
-  assert.match(snippet, /^<iframe src="[^"<>]+#code=[A-Za-z0-9_-]+&amp;step=2" width="1000" height="650"/);
+  assert.match(snippet, /^<iframe src="[^"<>]+#code=[A-Za-z0-9_-]+&amp;step=2&amp;embed=1" width="1000" height="650" style="border:0" sandbox="allow-scripts" /);
   assert.deepEqual(errors, []);
 });
 

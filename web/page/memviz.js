@@ -168,7 +168,6 @@
       else if (result.warnings.length > 0) notice.show('Parts of the link were left out: ' + result.warnings.join('; ') + '.');
       if (result.ok) state.host = result.host;
     }
-    module.setPageUrl(global.location.href.split('#')[0]);
     open();
     global.addEventListener('hashchange', open);
     return state;
@@ -182,7 +181,7 @@
 
   // In an <iframe>, memviz obeys its parent page's messages from the origin its link names
   // (host=...), and tells that origin of each new step (docs/embedding.md). A message from any
-  // other window or origin is ignored.
+  // other window or origin is ignored. Returns what to call with each step's moment.
   function listenToHost(api, link) {
     if (global.parent === global) return () => {};
     global.addEventListener('message', (event) => {
@@ -197,34 +196,124 @@
       }
       event.source.postMessage(reply, event.origin);
     });
-    return () => {
-      if (!link.host) return;
-      const now = api.snapshot();
-      if (now) {
-        global.parent.postMessage({ memviz: 1, event: 'step', step: now.step, line: now.line, state: now.state,
-                                    narration: api.narration() }, link.host);
-      }
+    return (moment) => {
+      if (link.host) global.parent.postMessage({ memviz: 1, event: 'step', ...moment }, link.host);
     };
   }
 
-  async function create(canvas) {
+  // The wasm for a page with an opaque origin (a sandboxed <iframe> without allow-same-origin):
+  // its fetch of memviz-core.wasm is cross-origin, and fails unless the server sends CORS
+  // headers, which a plain static server does not. A <script> is not fetched that way:
+  // memviz-core.wasm.js holds the same bytes in base64, and is loaded only then.
+  const kScriptUrl = document.currentScript ? document.currentScript.src : global.location.href;
+  function wasmForOpaqueOrigin() {
+    if (global.origin !== 'null') return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = new URL('memviz-core.wasm.js', kScriptUrl).href;
+      script.onload = () => {
+        const text = global.atob(global.memvizWasmBase64);
+        delete global.memvizWasmBase64;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+        resolve(bytes);
+      };
+      script.onerror = () => reject(new Error('could not load memviz-core.wasm.js'));
+      document.head.append(script);
+    });
+  }
+
+  // Memviz.create's options (docs/js-api.md) and the type each must have.
+  const kOptionTypes = {
+    code: 'string', stdin: 'string', args: 'string', settings: 'object', steps: 'string', step: 'integer',
+    embed: 'boolean', panels: 'array', readOnly: 'boolean', autoplay: 'number', link: 'boolean',
+    persist: 'boolean', onStep: 'function',
+  };
+  function checkOptions(options) {
+    if (options === null || typeof options !== 'object') throw new TypeError('Memviz.create takes an options object');
+    for (const [key, value] of Object.entries(options)) {
+      const type = kOptionTypes[key];
+      if (type === undefined) throw new TypeError(`Memviz.create has no option ${key}`);
+      const ok = type === 'integer' ? Number.isInteger(value) && value >= 0
+        : type === 'array' ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+        : type === 'object' ? value !== null && typeof value === 'object'
+        : typeof value === type;
+      if (!ok) throw new TypeError(`option ${key} must be ${type === 'array' ? 'an array of strings' : 'a ' + type}`);
+    }
+    if (options.code === undefined) {
+      for (const key of ['stdin', 'args', 'settings', 'steps', 'step', 'embed', 'panels', 'readOnly', 'autoplay']) {
+        if (key in options) throw new TypeError(`option ${key} goes with code`);
+      }
+    }
+    if (options.settings) checkSettings(options.settings);
+  }
+
+  function checkSettings(changes) {
+    if (changes === null || typeof changes !== 'object') throw new TypeError('setSettings takes an object');
+    if ('dataModel' in changes && typeof changes.dataModel !== 'string') throw new TypeError('dataModel must be a string');
+    for (const flag of ['highAddressesFirst', 'keepGoing', 'lightTheme']) {
+      if (flag in changes && typeof changes[flag] !== 'boolean') throw new TypeError(`${flag} must be a boolean`);
+    }
+    if ('policy' in changes && typeof changes.policy !== 'string') throw new TypeError('policy must be a string');
+    for (const limit of ['stackLimit', 'heapLimit']) {
+      if (limit in changes && !Number.isInteger(changes[limit])) throw new TypeError(`${limit} must be a whole number of bytes`);
+    }
+  }
+
+  // The wasm module keeps one app, drawing on one canvas, and GLFW listens to the whole page's
+  // keyboard: one visualizer per page (more go in <iframe>s).
+  let started = false;
+
+  async function create(canvas, options = {}) {
     if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('Memviz.create needs a <canvas> element');
+    checkOptions(options);
+    if (started) throw new Error('memviz runs one visualizer per page: put more in <iframe>s (docs/embedding.md)');
+    started = true;
+    // A page that gives the code shows that code: by default it neither restores the student's
+    // last program nor opens the page's link.
+    const hosted = options.code !== undefined;
     sizeToCss(canvas);  // before main() runs, so the first frame already has the right size
     const narration = liveRegion(canvas);
+    const listeners = new Set();
+    if (options.onStep) listeners.add(options.onStep);
     let tellHost = () => {};
-    const module = await global.createMemvizModule({
-      canvas: canvas,
-      print: (text) => console.log(text),
-      printErr: (text) => console.warn(text),
-      onNarration: (text) => { narration.textContent = text; tellHost(); },
-    });
+    let module;
+    // Each new moment, after the frame that made it (never inside it: a listener may call the API).
+    function stepped() {
+      queueMicrotask(() => {
+        const moment = module.moment();
+        if (moment === null) return;
+        for (const listener of listeners) {
+          try { listener({ ...moment }); } catch (error) { console.error(error); }
+        }
+        tellHost(moment);
+      });
+    }
+    try {
+      module = await global.createMemvizModule({
+        canvas: canvas,
+        wasmBinary: await wasmForOpaqueOrigin(),
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onNarration: (text) => { narration.textContent = text; stepped(); },
+      });
+    } catch (error) {
+      started = false;
+      throw error;
+    }
     trackCanvasSize(module, canvas);
     wireClipboard(module);
     keepDebuggerKeys(canvas);
     wireScrolling(module, canvas);
-    persist(module);
+    if (options.persist ?? !hosted) persist(module);
     const notice = noticeBar(canvas);
-    const link = openFragment(module, notice);
+    module.setPageUrl(global.location.href.split('#')[0]);
+    const link = (options.link ?? !hosted) ? openFragment(module, notice) : { host: '' };
+    if (hosted) {
+      const { onStep, link: _, persist: __, ...lesson } = options;
+      const problem = module.openOptions(lesson);
+      if (problem) throw new RangeError(problem);
+    }
 
     const api = Object.freeze({
       version: () => module.version(),
@@ -233,15 +322,7 @@
       layout: () => module.layout(),
       settings: () => module.settings(),
       setSettings(changes) {
-        if (changes === null || typeof changes !== 'object') throw new TypeError('setSettings takes an object');
-        if ('dataModel' in changes && typeof changes.dataModel !== 'string') throw new TypeError('dataModel must be a string');
-        for (const flag of ['highAddressesFirst', 'keepGoing', 'lightTheme']) {
-          if (flag in changes && typeof changes[flag] !== 'boolean') throw new TypeError(`${flag} must be a boolean`);
-        }
-        if ('policy' in changes && typeof changes.policy !== 'string') throw new TypeError('policy must be a string');
-        for (const limit of ['stackLimit', 'heapLimit']) {
-          if (limit in changes && !Number.isInteger(changes[limit])) throw new TypeError(`${limit} must be a whole number of bytes`);
-        }
+        checkSettings(changes);
         const error = module.setSettings(changes);
         if (error) throw new RangeError(error);
         return module.settings();
@@ -279,6 +360,15 @@
         module.toggleBreakpoint(line);
       },
       narration: () => narration.textContent,
+      // Step events: `listener({ step, line, state, narration, annotation })` after each new
+      // moment is drawn. Returns the function that stops them.
+      on(event, listener) {
+        if (event !== 'step') throw new RangeError(`no event named ${event} (there is "step")`);
+        if (typeof listener !== 'function') throw new TypeError('on takes a function');
+        const own = (moment) => listener(moment);  // the same function may listen twice
+        listeners.add(own);
+        return () => { listeners.delete(own); };
+      },
       // Permalinks (docs/embedding.md): the fragment for what is on screen, and opening one.
       permalink({ step = true } = {}) { return module.permalink(Boolean(step)); },
       openPermalink(fragment) {

@@ -72,7 +72,7 @@ void ConceptView::draw_content(App& app) {
     if (ImGui::Button("Open in the docs")) app.open_url(concept_url(anchor));
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("docs/errors.md, in a new browser tab");
+        ImGui::SetTooltip("docs/errors.html, in a new browser tab");
     }
     ImGui::SameLine();
     concept_chooser(app);

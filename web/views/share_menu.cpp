@@ -42,9 +42,10 @@ void share_menu(App& app) {
                           link.size());
     }
     if (ImGui::MenuItem("Copy <iframe> for a course page")) {
+        // In embed mode, sandboxed: the lesson runs scripts but cannot reach the course page.
         std::string snippet = "<iframe src=\"";
-        snippet.append(html_attribute(link))
-            .append("\" width=\"1000\" height=\"650\" style=\"border:0\" "
+        snippet.append(html_attribute(link + "&embed=1"))
+            .append("\" width=\"1000\" height=\"650\" style=\"border:0\" sandbox=\"allow-scripts\" "
                     "title=\"memviz: what this C program does to memory\"></iframe>");
         ImGui::SetClipboardText(snippet.c_str());
     }
