@@ -235,11 +235,17 @@ void App::draw_frame() {
     m_debugger.update(now_ms, std::clamp(interval * 0.6, 12.0, 40.0));
     handle_debugger_keys(*this);
     m_arrows.begin_frame();
+    // What the pointer was over in the last frame, which this frame's views highlight.
+    m_hovered = m_next_hovered;
+    m_next_hovered.reset();
 
-    if (m_embedded) {
-        draw_embedded();
-        return;
-    }
+    if (m_embedded) draw_embedded();
+    else draw_windows();
+    m_arrows.draw(ImGui::GetForegroundDrawList());
+    update_derived();  // a view may have changed the settings: the next frame sees the result
+}
+
+void App::draw_windows() {
     float menu_height = 0.0f;
     if (ImGui::BeginMainMenuBar()) {
         ImGui::TextUnformatted("memviz");
@@ -266,8 +272,6 @@ void App::draw_frame() {
                                     : ImGuiCond_FirstUseEver;
     m_placed_for = display;
 
-    m_hovered = m_next_hovered;
-    m_next_hovered.reset();
     const float usable_height = display.y - menu_height;
     for (std::size_t i = 0; i < m_views.size(); ++i) {
         if (!m_open[i]) continue;
@@ -284,14 +288,10 @@ void App::draw_frame() {
         ImGui::End();
         m_open[i] = open;
     }
-    m_arrows.draw(ImGui::GetForegroundDrawList());
-    update_derived();  // a view may have changed the settings: the next frame sees the result
 }
 
 void App::draw_embedded() {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    m_hovered = m_next_hovered;
-    m_next_hovered.reset();
     const auto rects = embed_layout(m_embed_panels, display.x, display.y);
     for (std::size_t i = 0; i < m_views.size(); ++i) {
         const std::string_view name = panel_name(m_views[i]->title());
@@ -304,8 +304,6 @@ void App::draw_embedded() {
         if (ImGui::Begin(m_views[i]->title(), nullptr, kFixed)) m_views[i]->draw_content(*this);
         ImGui::End();
     }
-    m_arrows.draw(ImGui::GetForegroundDrawList());
-    update_derived();
 }
 
 void App::frame_done(double cpu_ms) {

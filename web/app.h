@@ -111,6 +111,9 @@ public:
 
 private:
     void update_derived();
+    // The windows as the student arranges them, under the menu bar.
+    void draw_windows();
+    // Embed mode: the link's panels only, fixed in web/embed_layout's tiling.
     void draw_embedded();
     void examples_menu();
     void open_view(std::string_view title);

@@ -84,10 +84,10 @@ export async function waitForFrames(page, frames = 3) {
   await page.waitForFunction((n) => window.memviz && window.memviz.frameCount() >= n, frames, { timeout: 30_000 });
 }
 
-// Statistics of the canvas as the user sees it: a real screenshot, decoded in the page.
-export async function canvasPixels(page) {
-  const png = await page.locator('canvas').screenshot();
-  return page.evaluate(async (base64) => {
+// Runs `analyse(data, width, height)` in the page on the RGBA pixels of `png`, a real
+// screenshot, and returns what it returns. `analyse` must stand alone: it is sent as its source.
+export async function analysePixels(page, png, analyse) {
+  return page.evaluate(async ([base64, source]) => {
     const image = new Image();
     image.src = `data:image/png;base64,${base64}`;
     await image.decode();
@@ -97,6 +97,13 @@ export async function canvasPixels(page) {
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, image.width, image.height);
+    return (0, eval)(`(${source})`)(data, image.width, image.height);
+  }, [png.toString('base64'), analyse.toString()]);
+}
+
+// Statistics of the canvas as the user sees it: a real screenshot, decoded in the page.
+export async function canvasPixels(page) {
+  return analysePixels(page, await page.locator('canvas').screenshot(), (data, width, height) => {
     const colours = new Map();
     for (let i = 0; i < data.length; i += 4) {
       const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
@@ -104,6 +111,6 @@ export async function canvasPixels(page) {
     }
     const pixels = data.length / 4;
     const commonest = Math.max(...colours.values());
-    return { width: image.width, height: image.height, distinctColours: colours.size, commonestShare: commonest / pixels };
-  }, png.toString('base64'));
+    return { width, height, distinctColours: colours.size, commonestShare: commonest / pixels };
+  });
 }

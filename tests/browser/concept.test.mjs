@@ -5,7 +5,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowser, waitForFrames, resultsDir } from './browser.mjs';
+import { analysePixels, openBrowser, waitForFrames, resultsDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -28,37 +28,27 @@ int main(void) {
 // dark theme's blue, which no text or frame of a panel's content uses. Looked for row by row
 // from the top, so the first button wins; null when there is none.
 async function findButton(page, clip) {
-  const png = await page.screenshot({ clip });
-  const box = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
+  const box = await analysePixels(page, await page.screenshot({ clip }), (data, width, height) => {
     const blue = (x, y) => {
-      const i = (y * image.width + x) * 4;
+      const i = (y * width + x) * 4;
       return data[i + 2] >= 100 && data[i + 2] - data[i] >= 60;
     };
     // The first row with a run of blue at least 20 pixels long, then the rows below it that
     // still have blue over that run: the button's box.
-    for (let y = 0; y < image.height; y++) {
+    for (let y = 0; y < height; y++) {
       let start = -1;
-      for (let x = 0; x <= image.width; x++) {
-        if (x < image.width && blue(x, y)) { if (start < 0) start = x; continue; }
+      for (let x = 0; x <= width; x++) {
+        if (x < width && blue(x, y)) { if (start < 0) start = x; continue; }
         if (start >= 0 && x - start >= 20) {
           let bottom = y;
-          while (bottom + 1 < image.height && blue(Math.floor((start + x) / 2), bottom + 1)) bottom++;
+          while (bottom + 1 < height && blue(Math.floor((start + x) / 2), bottom + 1)) bottom++;
           return { left: start, right: x - 1, top: y, bottom };
         }
         start = -1;
       }
     }
     return null;
-  }, png.toString('base64'));
+  });
   if (!box) return null;
   return { x: clip.x + (box.left + box.right) / 2, y: clip.y + (box.top + box.bottom) / 2, width: box.right - box.left + 1 };
 }

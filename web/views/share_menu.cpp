@@ -32,9 +32,13 @@ void share_menu(App& app) {
     static bool at_step = true;
     ImGui::Checkbox("At this step", &at_step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: the link opens at the start of main");
-    // Made while the menu is open only: encoding compresses the whole program.
-    std::string link = app.page_url();
-    link.append("#").append(encode_permalink(app.permalink(at_step)));
+    // Encoding compresses the whole program: done again only when what the link holds changes.
+    static Permalink encoded;
+    static std::string link;
+    if (Permalink now = app.permalink(at_step); link.empty() || !(now == encoded)) {
+        link = app.page_url() + "#" + encode_permalink(now);
+        encoded = std::move(now);
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Copy link")) ImGui::SetClipboardText(link.c_str());
     if (ImGui::IsItemHovered()) {
