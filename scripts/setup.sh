@@ -16,6 +16,7 @@ packages=(
   node-typescript                       # tsc checks web/page/memviz.d.ts (tests/types)
   node-marked                           # renders docs/errors.md as the site's docs/errors.html
   python3                               # the plain static server the browser tests use
+  openssl                               # the certificate of the browser tests' https server
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -4,7 +4,9 @@
 // every page.
 import path from 'node:path';
 import fs from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import https from 'node:https';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -58,8 +60,9 @@ export async function openBrowser() {
   return {
     url: site.url,
     // A new page whose console errors and uncaught exceptions land in `errors`.
-    async newPage(viewport = { width: 1280, height: 800 }) {
-      const page = await browser.newPage({ viewport });
+    // `options`: more of Playwright's page options (ignoreHTTPSErrors for a test's own certificate).
+    async newPage(viewport = { width: 1280, height: 800 }, options = {}) {
+      const page = await browser.newPage({ viewport, ...options });
       pages.add(page);
       const errors = [];
       page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
@@ -76,6 +79,35 @@ export async function openBrowser() {
       await browser.close();
       await site.close();
     },
+  };
+}
+
+// Serves `dir` over https on a free port of 127.0.0.1, with a certificate made for the test by
+// openssl: what a course server does, which http://127.0.0.1 cannot show (a page there is already
+// a secure context, but not an https one). GET only; resolves to { url, close() }.
+export async function startHttpsServer(dir) {
+  const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'memviz-tls-'));
+  const key = path.join(keys, 'key.pem');
+  const cert = path.join(keys, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+                           '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.ts': 'text/plain' };
+  const root = path.resolve(dir);
+  const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
+    let file = path.join(root, decodeURIComponent(new URL(request.url, 'https://x').pathname));
+    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fs.rmSync(keys, { recursive: true, force: true });
+  return {
+    url: `https://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((done) => server.close(done)),
   };
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, resultsDir } from './browser.mjs';
+import { openBrowser, resultsDir, siteDir, startHttpsServer } from './browser.mjs';
 
 const lessonsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/lessons');
 
@@ -34,6 +34,22 @@ async function clickAndWait(page, frame, id, move, step) {
 test('the example course page shows two lessons side by side and drives them from its buttons', async () => {
   const { page, errors } = await browser.newPage({ width: 1400, height: 900 });
   await page.goto(browser.url + 'docs/example-course.html');
+  await checkCoursePage(page, errors);
+});
+
+test('the course page and its lessons work over https', async () => {
+  const server = await startHttpsServer(siteDir);
+  try {
+    const { page, errors } = await browser.newPage({ width: 1400, height: 900 }, { ignoreHTTPSErrors: true });
+    await page.goto(server.url + 'docs/example-course.html');
+    assert.equal(await page.evaluate(() => location.protocol), 'https:');
+    await checkCoursePage(page, errors);
+  } finally {
+    await server.close();
+  }
+});
+
+async function checkCoursePage(page, errors) {
   const stack = await lesson(page, 'stack-frames');
   const heap = await lesson(page, 'heap-blocks');
 
@@ -71,4 +87,4 @@ test('the example course page shows two lessons side by side and drives them fro
 
   await page.screenshot({ path: path.join(resultsDir, 'example-course.png') });
   assert.deepEqual(errors, []);
-});
+}
