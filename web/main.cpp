@@ -46,32 +46,47 @@ std::uint64_t g_announced = ~0ULL;  // the debugger generation last announced
 // ImGui 1.86 reads keys as held-down state once per frame, so a press and its release landing
 // between the same two frames (a quick tap while a frame is slow, two taps of F10) would be lost
 // or merged. Key events are queued and handed to ImGui before each frame, at most one change
-// per key per frame; the rest wait for the next frame.
-struct KeyEvent {
+// per key per frame; the rest wait for the next frame. Typed characters go in the same queue:
+// handed over at once, they would overtake the keys still waiting (text typed after Enter or
+// Ctrl+End would land before the new line, or where the cursor was).
+struct InputEvent {
     int key, scancode, action, mods;
+    unsigned int character;  // a typed character when key is 0
 };
-std::deque<KeyEvent> g_key_events;
+std::deque<InputEvent> g_input_events;
 
 void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
-    g_key_events.push_back({key, scancode, action, mods});
+    g_input_events.push_back({key, scancode, action, mods, 0});
 }
 
-void deliver_key_events() {
+void char_callback(GLFWwindow*, unsigned int character) { g_input_events.push_back({0, 0, 0, 0, character}); }
+
+void deliver_input_events() {
     std::vector<int> changed;
-    while (!g_key_events.empty()) {
-        const KeyEvent e = g_key_events.front();
-        const bool change = e.action != GLFW_REPEAT;
+    while (!g_input_events.empty()) {
+        const InputEvent e = g_input_events.front();
+        if (e.key == 0) {
+            ImGui_ImplGlfw_CharCallback(g_window, e.character);
+            g_input_events.pop_front();
+            continue;
+        }
+        // A printable key without Ctrl, Alt or Super only types its character, which ImGui takes
+        // from the character event: its press and release may share a frame, so fast typing
+        // is not slowed to one character a frame.
+        const bool typing = e.key >= GLFW_KEY_SPACE && e.key <= GLFW_KEY_GRAVE_ACCENT &&
+                            (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0;
+        const bool change = e.action != GLFW_REPEAT && !typing;
         if (change && std::find(changed.begin(), changed.end(), e.key) != changed.end()) break;
         if (change) changed.push_back(e.key);
         ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, e.action, e.mods);
-        g_key_events.pop_front();
+        g_input_events.pop_front();
     }
 }
 
 void frame() {
     const double started = emscripten_get_now();
     glfwPollEvents();
-    deliver_key_events();
+    deliver_input_events();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     memviz::web::App& app = memviz::web::running_app();
@@ -132,7 +147,8 @@ int main() {
     memviz::web::running_app().set_fonts(memviz::web::load_fonts(pixel_ratio));
 
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-    glfwSetKeyCallback(g_window, key_callback);  // in front of the backend's, which it calls
+    glfwSetKeyCallback(g_window, key_callback);  // in front of the backend's, which they call
+    glfwSetCharCallback(g_window, char_callback);
     static memviz::web::GlRenderer renderer;
     g_renderer = &renderer;
     // GLFW in the browser has no clipboard: paste comes from the page's paste event.

@@ -56,14 +56,16 @@ export async function openBrowser() {
     args: kChromiumFlags,
   });
   fs.mkdirSync(resultsDir, { recursive: true });
-  const pages = new Set();
+  const contexts = new Set();
   return {
     url: site.url,
-    // A new page whose console errors and uncaught exceptions land in `errors`.
-    // `options`: more of Playwright's page options (ignoreHTTPSErrors for a test's own certificate).
+    // A new page, in a browser profile of its own (its own storage; `page.context().newPage()`
+    // opens another tab of it), whose console errors and uncaught exceptions land in `errors`.
+    // `options`: more of Playwright's context options (ignoreHTTPSErrors for a test's own certificate).
     async newPage(viewport = { width: 1280, height: 800 }, options = {}) {
-      const page = await browser.newPage({ viewport, ...options });
-      pages.add(page);
+      const context = await browser.newContext({ viewport, ...options });
+      contexts.add(context);
+      const page = await context.newPage();
       const errors = [];
       page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
       page.on('pageerror', (error) => errors.push(String(error)));
@@ -72,8 +74,8 @@ export async function openBrowser() {
     // Closes the pages opened so far. Every open page keeps drawing frames (in software, on
     // the same two cores), so each test closes its own: the test files call it after each test.
     async closePages() {
-      await Promise.all([...pages].map((page) => page.close().catch(() => {})));
-      pages.clear();
+      await Promise.all([...contexts].map((context) => context.close().catch(() => {})));
+      contexts.clear();
     },
     async close() {
       await browser.close();
