@@ -9,12 +9,12 @@
 #include <stdlib.h>
 
 int main(void) {
-    int *i_pt = malloc(sizeof(int));  // 4 bytes on the heap; i_pt itself is on the stack
+    int *i_pt = malloc(sizeof(int));  //! malloc reserved 4 bytes on the heap and returned their address; i_pt itself is on the stack.
     if (i_pt == NULL)                 // malloc returns NULL when the heap is full
         return 1;
-    *i_pt = 42;  // write the int into the heap block
+    *i_pt = 42;  //! The int is written into the heap block: the pointer's type says the bytes hold an int.
     printf("*i_pt = %d\n", *i_pt);
-    free(i_pt);   // the block is free again, but i_pt still holds its address...
-    i_pt = NULL;  // ...so forget it
+    free(i_pt);   //! The block is free for future mallocs again, but i_pt still holds its address...
+    i_pt = NULL;  //! ...so forget it: i_pt is NULL now.
     return 0;
 }
