@@ -8,6 +8,7 @@
 // checkpoint interval of execution however long the run.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -106,8 +107,12 @@ public:
     StopReason continue_forward();         // to a breakpoint, a watchpoint change, or the end
     StopReason continue_back();            // back to one, or to the start
     // As continue_forward, but pausing at the first line stop after `instructions` more
-    // instructions (StopReason::Slice), so a front end can run a long program between frames.
-    StopReason continue_forward_for(std::uint64_t instructions);
+    // instructions, or after `deadline` (StopReason::Slice), so a front end can run a long
+    // program between frames. The deadline bounds a slice whose instructions are slow (a
+    // malloc that grows the heap by megabytes), which a count alone cannot.
+    StopReason continue_forward_for(std::uint64_t instructions,
+                                    std::chrono::steady_clock::time_point deadline =
+                                        std::chrono::steady_clock::time_point::max());
     StopReason run_to_line(std::uint32_t line);
     StopReason seek(Granularity g, std::uint64_t step);  // to that step index
     StopReason seek_tick(std::uint64_t tick);

@@ -102,12 +102,14 @@ void Debugger::update(double now_ms, double budget_ms) {
     }
     if (!m_running) return;
     const auto started = std::chrono::steady_clock::now();
-    const StopReason reason = m_session.continue_forward_for(m_slice);
+    const auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                        std::chrono::duration<double, std::milli>(budget_ms));
+    const StopReason reason = m_session.continue_forward_for(m_slice, deadline);
     const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     // Aim the next slice at the frame's budget: the VM's speed differs by program and machine.
     if (spent > 0) {
         const double scaled = static_cast<double>(m_slice) * std::clamp(budget_ms / spent, 0.5, 2.0);
-        m_slice = static_cast<std::uint64_t>(std::clamp(scaled, 10'000.0, 20'000'000.0));
+        m_slice = static_cast<std::uint64_t>(std::clamp(scaled, 1'000.0, 20'000'000.0));
     }
     if (reason == StopReason::Slice) {
         // Still running: the views keep the last snapshot, the progress shows the tick.

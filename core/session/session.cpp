@@ -280,13 +280,22 @@ StopReason Session::continue_forward() {
     return forward(Granularity::Line, [](const history::Position&) { return false; }, true);
 }
 
-StopReason Session::continue_forward_for(std::uint64_t instructions) {
+StopReason Session::continue_forward_for(std::uint64_t instructions, std::chrono::steady_clock::time_point deadline) {
     if (!m_history) return StopReason::NotLoaded;
     m_move_granularity = Granularity::Line;
     const std::uint64_t until = m_history->position().tick + instructions;
     bool sliced = false;
+    // The clock is read at every 16th line stop: often enough for slow lines, rarely enough to
+    // cost nothing on fast ones (in the browser a clock read is a call out to JavaScript).
+    std::uint32_t stops = 0;
+    const bool timed = deadline != std::chrono::steady_clock::time_point::max();
     const StopReason reason = forward(
-        Granularity::Line, [&](const history::Position& p) { return sliced = p.tick >= until; }, true);
+        Granularity::Line,
+        [&](const history::Position& p) {
+            sliced = p.tick >= until || (timed && ++stops % 16 == 0 && std::chrono::steady_clock::now() >= deadline);
+            return sliced;
+        },
+        true);
     return reason == StopReason::Step && sliced ? StopReason::Slice : reason;
 }
 

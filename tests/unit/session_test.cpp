@@ -260,6 +260,17 @@ TEST_CASE("session: continuing in slices pauses between them and ends where one 
     stopped.set_breakpoint(6);
     CHECK(stopped.continue_forward_for(1'000'000) == StopReason::Breakpoint);
     CHECK(stopped.snapshot().line == 6);
+
+    // A deadline ends a slice however many instructions it had left: here one already past, read
+    // at the 16th line stop (the loop's body and condition are a line stop each).
+    Session timed;
+    REQUIRE(!timed.load(source).has_errors());
+    const std::uint64_t start = timed.position().tick;
+    CHECK(timed.continue_forward_for(1'000'000, std::chrono::steady_clock::now()) == StopReason::Slice);
+    CHECK(timed.position().tick > start);
+    CHECK(timed.position().tick < start + 200);
+    CHECK(timed.continue_forward() == StopReason::End);
+    CHECK(timed.snapshot().stdout_text == "199990000\n");
 }
 
 TEST_CASE("session: compile errors load nothing and every move says so") {

@@ -1,0 +1,102 @@
+// Hostile programs in the page: whatever a student pastes, the tab stays responsive (frames keep
+// coming while the program runs) and the program ends or pauses with memviz's own outcome.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, waitForFrames } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser.close(); });
+afterEach(async () => { await browser.closePages(); });
+
+// Loads `source` and continues until the run stops, sampling animation frames meanwhile: returns
+// the snapshot it stopped at, the frames memviz drew and the longest gap between two frames.
+async function runToTheEnd(page, source) {
+  return page.evaluate(async (text) => {
+    window.memviz.setSource(text);
+    const loaded = window.memviz.load();
+    if (!loaded.ok) return { loaded };
+    const drawnBefore = window.memviz.frameCount();
+    let last = performance.now();
+    let longestGap = 0;
+    window.memviz.move('continue');
+    while (window.memviz.running()) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }
+    return { loaded, snapshot: window.memviz.snapshot(), drawn: window.memviz.frameCount() - drawnBefore, longestGap };
+  }, source);
+}
+
+const kHostile = [
+  {
+    name: 'unbounded recursion',
+    source: 'int down(int n) {\n    return down(n + 1) + 1;\n}\nint main(void) {\n    return down(0);\n}\n',
+    check: (s) => { assert.equal(s.state, 'faulted'); assert.equal(s.error.kind, 'stack overflow'); assert.equal(s.error.line, 2); },
+  },
+  {
+    name: 'malloc in an endless loop',
+    source: '#include <stdlib.h>\nint main(void) {\n    for (;;) {\n        char *p = malloc(1 << 16);\n' +
+            '        if (p == NULL)\n            return 12;\n        p[0] = 1;\n    }\n}\n',
+    check: (s) => { assert.equal(s.state, 'exited'); assert.equal(s.exitStatus, 12); },  // ENOMEM at the heap limit
+  },
+  {
+    name: 'endless output',
+    source: '#include <stdio.h>\nint main(void) {\n    for (;;)\n        printf("all work and no play\\n");\n}\n',
+    check: (s) => { assert.equal(s.state, 'faulted'); assert.equal(s.error.kind, 'output limit exceeded'); },
+  },
+  {
+    name: 'a giant array on the stack',
+    source: 'int main(void) {\n    char big[100000000];\n    big[0] = 1;\n    return big[0];\n}\n',
+    check: (s) => { assert.equal(s.state, 'faulted'); assert.equal(s.error.kind, 'stack overflow'); },
+  },
+];
+
+for (const hostile of kHostile) {
+  test(`${hostile.name}: the tab keeps drawing, and the run ends as memviz says`, async () => {
+    const { page, errors } = await browser.newPage();
+    await page.goto(browser.url);
+    await waitForFrames(page, 3);
+    const run = await runToTheEnd(page, hostile.source);
+    assert.equal(run.loaded.ok, true, JSON.stringify(run.loaded.diagnostics));
+    hostile.check(run.snapshot);
+    assert.ok(run.longestGap < 1000, `a gap of ${run.longestGap.toFixed(0)} ms between frames`);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('deeply nested code, a 1 MB line, binary garbage and an empty file get diagnostics, not a stuck page', async () => {
+  const { page, errors } = await browser.newPage();
+  await page.goto(browser.url);
+  await waitForFrames(page, 3);
+  const results = await page.evaluate(() => {
+    const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const cases = {
+      nested: 'int main(void) { return ' + '('.repeat(100000) + '1' + ')'.repeat(100000) + '; }\n',
+      longLine: 'int main(void) { int x = 0; ' + 'x = x + 1; '.repeat(100000) + 'return x; }\n',
+      garbage,
+      empty: '',
+      noMain: 'int helper(void) { return 1; }\n',
+    };
+    const out = {};
+    for (const [name, source] of Object.entries(cases)) {
+      window.memviz.setSource(source);
+      const started = performance.now();
+      const loaded = window.memviz.load();
+      out[name] = { ok: loaded.ok, first: loaded.diagnostics[0] ?? null, ms: performance.now() - started };
+    }
+    return out;
+  });
+  assert.match(results.nested.first.message, /nesting too deep/);
+  assert.equal(results.nested.first.line, 1);
+  assert.equal(results.longLine.ok, true, 'a long line of code is still code');
+  for (const name of ['nested', 'garbage', 'empty', 'noMain']) {
+    assert.equal(results[name].ok, false, name);
+    assert.ok(results[name].first.line >= 1 && results[name].first.column >= 0, `${name}: ${JSON.stringify(results[name].first)}`);
+  }
+  for (const [name, result] of Object.entries(results)) assert.ok(result.ms < 5000, `${name} took ${result.ms} ms to load`);
+  await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 3);
+  assert.deepEqual(errors, []);
+});
