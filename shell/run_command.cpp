@@ -70,8 +70,18 @@ int run(const RunCommandOptions& options) {
         case RunResult::Outcome::Exited: {
             // Leaks at exit, as Valgrind reports them: a definitely lost block is an error.
             bool lost = false;
-            for (const vm::Leak& leak : result.leaks) {
+            for (std::size_t i = 0; i < result.leaks.size(); ++i) {
+                const vm::Leak& leak = result.leaks[i];
                 lost = lost || !leak.reachable;
+                if (!json) {
+                    // Many blocks lost on one line (a loop's mallocs) are one line of the report.
+                    const std::size_t same = leaks_like(result.leaks, i);
+                    if (same > kLeaksShownOneByOne) {
+                        std::cerr << render_leak_group(file, result.leaks, i, same);
+                        i += same - 1;
+                        continue;
+                    }
+                }
                 if (json) {
                     const std::string what = leak_summary(leak.block.requested, leak.block.payload);
                     const std::string why(leak_reason(leak.reachable));

@@ -34,4 +34,23 @@ std::string render_leak(const std::string& file, std::uint32_t line, std::uint64
            std::string(leak_reason(reachable)) + ")\n";
 }
 
+std::size_t leaks_like(std::span<const vm::Leak> leaks, std::size_t first) {
+    std::size_t end = first + 1;
+    while (end < leaks.size() && leaks[end].block.allocated_at == leaks[first].block.allocated_at &&
+           leaks[end].reachable == leaks[first].reachable) {
+        ++end;
+    }
+    return end - first;
+}
+
+std::string render_leak_group(const std::string& file, std::span<const vm::Leak> leaks, std::size_t first,
+                              std::size_t count) {
+    std::uint64_t bytes = 0;
+    for (std::size_t i = first; i < first + count; ++i) bytes += leaks[i].block.requested;
+    const vm::Leak& leak = leaks[first];
+    return file + ":" + std::to_string(leak.block.allocated_at) + ": leak: " + std::to_string(count) + " blocks, " +
+           std::to_string(bytes) + " bytes in all, were never freed (allocated on this line, the first at " +
+           hex_address(leak.block.payload) + "; " + std::string(leak_reason(leak.reachable)) + ")\n";
+}
+
 }  // namespace memviz::shell

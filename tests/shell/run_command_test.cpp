@@ -1,6 +1,7 @@
 // `memviz run` as a user runs it: the program's output, the diagnostics, the exit statuses.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -114,6 +115,28 @@ int main(void) { kept = malloc(8); return 5; }
     CommandResult reachable_only = run_memviz("run " + freed);
     CHECK(reachable_only.exit_status == 5);  // a reachable block alone does not fail the run
     CHECK(reachable_only.err.find("still reachable") != std::string::npos);
+}
+
+TEST_CASE("memviz run reports a loop's many lost blocks as one line, a few one by one") {
+    const std::string path = c_file("run", "leak-loop", R"(#include <stdlib.h>
+int main(void) {
+    for (int i = 0; i < 200; i++)
+        malloc(16);
+    for (int i = 0; i < 3; i++)
+        malloc(8);
+    return 0;
+}
+)");
+    CommandResult run = run_memviz("run " + path);
+    CHECK(run.exit_status == 3);
+    CHECK(run.err.find(path + ":4: leak: 200 blocks, 3200 bytes in all, were never freed (allocated on this line, "
+                                 "the first at 0x") != std::string::npos);
+    std::size_t lines_for_line6 = 0;
+    for (std::size_t at = 0; (at = run.err.find(path + ":6: leak: 8 bytes in the block at", at)) != std::string::npos; ++at) {
+        ++lines_for_line6;
+    }
+    CHECK(lines_for_line6 == 3);
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 5);  // 1 + 3 leak lines and the docs line
 }
 
 TEST_CASE("memviz run --keep-going shows the consequence of a heap overflow, then reports it") {
