@@ -23,18 +23,22 @@ public:
 
 private:
     // Each end remembers the window it is drawn in: an end that another window covers gets no
-    // arrow, so arrows never point into a panel on top.
+    // arrow, so arrows never point into a panel on top. And the part of that window its content
+    // shows in (`inner`): an arrow ends where the target is seen, and one between two rows of
+    // the same panel stays inside it.
     struct Pointer {
         ImVec2 from;
         Addr address;
         bool warning;
         const void* window;
+        ImVec4 inner;  // min x, min y, max x, max y
     };
     struct Object {
         Addr first;
         std::uint64_t size;
         ImVec2 min, max;
         const void* window;
+        ImVec4 inner;
     };
     std::vector<Pointer> m_pointers;
     std::vector<Object> m_objects;
