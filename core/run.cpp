@@ -31,7 +31,7 @@ RunResult compile_and_run(std::string_view source, const RunOptions& options) {
     const vm::Vm& vm = machine.vm();
     result.reported = vm.reported();
 
-    result.instructions = vm.instructions_executed();
+    result.instructions = vm.steps_taken();
     result.stdout_text = library.stdout_text();
     result.stderr_text = library.stderr_text();
     switch (vm.state()) {

@@ -21,7 +21,7 @@ struct RunOptions {
     alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
     std::uint64_t stack_limit = 8ULL << 20;
     std::uint64_t heap_limit = 64ULL << 20;
-    std::uint64_t max_steps = 50'000'000;      // instructions before the run is stopped
+    std::uint64_t max_steps = 50'000'000;      // steps before the run is stopped (Vm::steps_taken)
     std::uint64_t output_limit = 1ULL << 20;   // bytes per stream
     std::string stdin_text;
     std::vector<std::string> args;             // argv[1...]; argv[0] is "main"
@@ -37,7 +37,7 @@ struct RunResult {
     int exit_status = 0;                       // when it exited
     std::string stdout_text;
     std::string stderr_text;
-    std::uint64_t instructions = 0;
+    std::uint64_t instructions = 0;            // steps taken, as max_steps counts them (Vm::steps_taken)
     std::vector<vm::Leak> leaks;               // blocks never freed, when the program exited
 };
 

@@ -34,7 +34,8 @@ struct SessionOptions {
     alloc::PolicyKind policy = alloc::PolicyKind::Segregated;
     std::uint64_t stack_limit = 8ULL << 20;
     std::uint64_t heap_limit = 64ULL << 20;
-    std::uint64_t max_steps = 50'000'000;     // instructions before the run pauses (raise to go on)
+    std::uint64_t max_steps = 50'000'000;     // steps before the run pauses (raise to go on): instructions,
+                                              // and one per 64 bytes of memory work (Vm::charged_steps)
     std::uint64_t output_limit = 1ULL << 20;  // bytes per stream
     std::uint64_t history_limit = 1ULL << 30; // host bytes of checkpoints
     std::uint64_t checkpoint_interval = 40'000; // instructions between checkpoints, at least
@@ -68,6 +69,23 @@ struct Watchpoint {
 enum class SnapshotDetail : std::uint8_t {
     Full,
     Outline,  // heap blocks without contents and typed_by: Session::heap_block gives one in full
+};
+
+// The host memory one Session keeps, by what keeps it (Session::host_memory): estimated from the
+// sizes and capacities of what it holds, without the host allocator's own overhead. Every part
+// is bounded, whatever the program does and however long it runs: the program by the front
+// end's limits (a 4 MiB source, a million tokens), memory by heap_limit and stack_limit (its
+// bytes and their shadow), the machine by the stack limit (its operand stack) and the heap (the
+// allocator's bookkeeping), output by output_limit, the history by history_limit, and the
+// snapshot by the frames and heap blocks it lists. docs/history.md#limits has the figures.
+struct HostMemory {
+    std::uint64_t program = 0;   // the source, its types and bytecode
+    std::uint64_t memory = 0;    // simulated bytes and their shadow: data, heap to the break, stack reached
+    std::uint64_t machine = 0;   // the VM's operand stack, callbacks and errors; the allocator's bookkeeping
+    std::uint64_t output = 0;    // stdin, and the output so far
+    std::uint64_t history = 0;   // checkpoints (what history_limit bounds), stop tables, the output's copy
+    std::uint64_t snapshot = 0;  // the present moment's snapshot
+    std::uint64_t total() const { return program + memory + machine + output + history + snapshot; }
 };
 
 // A C expression's value at the present moment (Session::evaluate).
@@ -151,6 +169,9 @@ public:
     Result<Evaluation> evaluate(std::string_view expression, std::string_view command = "print");
     // What a pointer holding `value` points at, as snapshots describe pointers.
     PointerTarget describe_pointer(Addr value);
+
+    // What this session keeps in host memory now (all zero but the source when nothing is loaded).
+    HostMemory host_memory() const;
 
     // The position in the history (tick, stop counts) and the machine, for the views' builders.
     const history::Position& position() const;

@@ -144,7 +144,14 @@ struct Snapshot {
     static constexpr std::size_t kInnermostFrames = 200;
     static constexpr std::size_t kOutermostFrames = 50;
     std::vector<ValueView> globals; // the program's globals and statics (not the library's)
-    std::vector<HeapBlockView> heap;
+    std::vector<HeapBlockView> heap;  // in address order
+    // A heap of very many blocks (a malloc in an endless loop makes millions) shows its first
+    // kFirstHeapBlocks and last kLastHeapBlocks blocks; this many between them are left out
+    // (heap[kFirstHeapBlocks - 1] is followed by the block that many further on). The
+    // allocator's metrics and leaked_blocks count every block.
+    std::uint64_t heap_omitted = 0;
+    static constexpr std::size_t kFirstHeapBlocks = 10'000;
+    static constexpr std::size_t kLastHeapBlocks = 2'000;
     std::vector<SegmentView> segments;
     AllocatorView allocator;
 

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake ninja-build g++                 # native build
+  clang libclang-rt-14-dev              # the libFuzzer targets (scripts/fuzz.sh)
   emscripten                            # wasm build (Debian's 3.1.6, clang 14)
   dpkg-dev                              # apt-get source (imgui, zlib) unpacks with dpkg-source
   doctest-dev                           # unit tests, native and wasm

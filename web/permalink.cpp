@@ -283,7 +283,11 @@ std::string encode_permalink(const Permalink& link) {
         add(out, "panels", panels);
     }
     if (link.read_only) add(out, "readonly", "1");
-    if (link.autoplay > 0) add(out, "autoplay", format_number(link.autoplay));
+    if (link.autoplay > 0) {
+        // `autoplay=1` alone means the default speed (2 per second): one step per second is 1.0.
+        const std::string speed = format_number(link.autoplay);
+        add(out, "autoplay", speed == "1" ? "1.0" : speed);
+    }
     if (!link.host.empty()) add(out, "host", link.host);
     return out;
 }

@@ -85,7 +85,10 @@ std::optional<Addr> extend(Allocator::State& s, Log log, std::uint64_t bytes) {
     bytes = std::max(s.format.align_up(bytes), s.format.min_block);
     const Addr old_epilogue = s.epilogue();
     const bool prev_allocated = heap.prev_allocated(old_epilogue);
-    if (!memory.sbrk(static_cast<std::int64_t>(bytes)).ok()) {
+    // sbrk takes a signed increment: a request past its range (malloc(SIZE_MAX - 50) in LP64)
+    // must fail here, not wrap into a negative one that shrinks the heap.
+    const bool too_large = bytes > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (too_large || !memory.sbrk(static_cast<std::int64_t>(bytes)).ok()) {
         note(log, Kind::OutOfMemory, memory.brk(), bytes);
         return std::nullopt;
     }
@@ -215,6 +218,15 @@ std::uint64_t Allocator::host_bytes(const Saved& saved) { return saved.new_bytes
 
 std::uint64_t Allocator::whole_host_bytes(const Saved& saved) {
     return sizeof(Saved) + saved.live.unshared_bytes(nullptr) + saved.freed.unshared_bytes(nullptr);
+}
+
+std::uint64_t Allocator::heap_bytes_read() const { return m_state->heap.bytes_read(); }
+
+std::uint64_t Allocator::unsaved_host_bytes() const {
+    const State& s = *m_state;
+    const Saved* last = s.last_saved.get();
+    return sizeof(State) + s.live.unshared_bytes(last != nullptr ? &last->live : nullptr) +
+           s.freed.unshared_bytes(last != nullptr ? &last->freed : nullptr);
 }
 
 void Allocator::restore(const std::shared_ptr<const Saved>& saved_pointer) {

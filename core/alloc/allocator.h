@@ -171,6 +171,9 @@ public:
     };
     std::optional<FreedBlock> freed_block_containing(Addr address) const;
 
+    // Bytes of the heap's tags and links read so far (HeapView::bytes_read): its work.
+    std::uint64_t heap_bytes_read() const;
+
     // While attached, every call appends what it did; nullptr detaches.
     void set_event_log(std::vector<AllocEvent>* log) { m_events = log; }
 
@@ -186,6 +189,9 @@ public:
     // the host bytes it holds in all.
     static std::uint64_t host_bytes(const Saved& saved);
     static std::uint64_t whole_host_bytes(const Saved& saved);
+    // Host bytes of the bookkeeping as it is now that the last save does not share (all of it
+    // when nothing was saved): what the allocator keeps beyond the history's saves.
+    std::uint64_t unsaved_host_bytes() const;
 
     struct State;  // defined in allocator_state.h, for the allocator's own files
 

@@ -136,6 +136,14 @@ void History::seek_stop(Granularity g, std::uint64_t index) {
     while (!(m_position.stops[k] == wanted && m_position.at_stop[k]) && running()) step_instruction();
 }
 
+std::uint64_t History::host_bytes() const {
+    std::uint64_t bytes = m_bytes + m_tracker.host_bytes() + m_stdout.capacity() + m_stderr.capacity() +
+                          (m_checkpoints.capacity() - m_checkpoints.size()) * sizeof(Checkpoint);
+    for (const auto& points : m_points) bytes += points.capacity();
+    for (const auto& lines : m_lines) bytes += lines.capacity() * sizeof(std::uint32_t);
+    return bytes;
+}
+
 void History::drop_oldest() {
     if (m_checkpoints.size() < 2) return;
     const std::size_t drop = m_checkpoints.size() / 2;

@@ -58,7 +58,7 @@ struct HistoryConfig {
     std::uint64_t bytes_per_tick = 2;          // the interval grows to keep checkpoints below this
     std::uint64_t max_interval = 300'000;     // but no further: a seek replays at most this many
     std::uint64_t memory_limit = 1ULL << 30;  // host bytes for checkpoints before recording stops
-    std::uint64_t max_ticks = 50'000'000;      // the step budget: no instruction past it runs
+    std::uint64_t max_ticks = 50'000'000;      // the step budget: no instruction past it runs (see running())
 };
 
 class History {
@@ -69,9 +69,11 @@ public:
 
     const Position& position() const { return m_position; }
     vm::Machine& machine() { return m_machine; }
-    // Whether another instruction may run: the program has not ended and the budget is not spent.
+    // Whether another instruction may run: the program has not ended and the budget is not spent
+    // (the ticks so far, and the steps charged for memory work: Vm::charged_steps).
     bool running() const {
-        return m_machine.vm().state() == vm::VmState::Running && m_position.tick < m_config.max_ticks;
+        const vm::Vm& vm = m_machine.vm();
+        return vm.state() == vm::VmState::Running && m_position.tick + vm.charged_steps() < m_config.max_ticks;
     }
     // Raises (or lowers) the step budget, so a paused endless loop can go on.
     void set_max_ticks(std::uint64_t ticks) { m_config.max_ticks = ticks; }
@@ -113,6 +115,10 @@ public:
 
     // Memory kept for checkpoints, and whether recording stopped at the limit.
     std::uint64_t bytes() const { return m_bytes; }
+    // Everything the history keeps: the checkpoints, and besides them the stop tables (per
+    // instruction of code), the changed-chunk marks (per chunk of memory) and the copy of the
+    // furthest run's output.
+    std::uint64_t host_bytes() const;
     std::size_t checkpoints() const { return m_checkpoints.size(); }
     bool limit_reached() const { return m_limit_reached; }
     // The earliest tick that can still be reached.

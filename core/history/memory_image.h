@@ -61,6 +61,11 @@ public:
     void before_break_change(Addr) override {}
     // Passes every change on to `listener` too (nullptr: to no one).
     void set_listener(MemoryObserver* listener) { m_listener = listener; }
+    // Host bytes of the marks and the unpacking buffers (the images are the history's).
+    std::uint64_t host_bytes() const {
+        return m_data.dirty.capacity() + m_heap.dirty.capacity() + m_stack.dirty.capacity() + m_bytes.capacity() +
+               m_shadow.capacity() * sizeof(Shadow);
+    }
 
 private:
     // Dirty marks for one segment's chunks, indexed from the segment's first address.

@@ -7,6 +7,7 @@
 
 #include "lang/compile_internal.h"
 #include "support/bit_cast.h"
+#include "support/format.h"
 #include "vm/libc.h"
 
 namespace memviz::lang {
@@ -41,7 +42,12 @@ public:
 
     // Fills `global` with the object's initial bytes and relocations.
     void initialize(const Object& object, vm::Global& global) {
-        global.initial.assign(static_cast<std::size_t>(global.size), 0);
+        // Up to the end of the last initialized item; the rest is zero (.bss).
+        std::uint64_t end = 0;
+        for (const InitItem& item : object.init) {
+            end = std::max(end, item.type->is_complete() ? item.offset + item.type->size() : global.size);
+        }
+        global.initial.assign(static_cast<std::size_t>(std::min(end, global.size)), 0);
         for (const InitItem& item : object.init) value(item, global);
     }
 
@@ -174,6 +180,15 @@ vm::Program compile(const Program& program, DataModel data_model, const LibraryL
         global.size = object->type->size();
         out.globals.push_back(std::move(global));
         data_offset += object->type->size();
+    }
+    if (data_offset > kMaxGlobalDataBytes) {
+        const auto largest = std::max_element(out.globals.begin(), out.globals.end(),
+                                              [](const vm::Global& a, const vm::Global& b) { return a.size < b.size; });
+        diagnostics.error(largest->loc, "the global variables take " + human_size(data_offset) + ", more than the " +
+                                            human_size(kMaxGlobalDataBytes) + " memviz gives global data (`" +
+                                            largest->name + "` alone takes " + human_size(largest->size) +
+                                            "): allocate big arrays with malloc");
+        return out;
     }
     GlobalBuilder builder(program, symbols, diagnostics);
     for (const Object* object : program.globals) {

@@ -19,6 +19,10 @@ namespace memviz::lang {
 // C library does not provide it.
 using LibraryLookup = std::function<std::optional<std::uint32_t>(std::string_view name)>;
 
+// Global data is backed byte for byte on the host (and shadowed), so it has a limit as the heap
+// and the stack do: a program whose globals take more is refused at the largest one.
+inline constexpr std::uint64_t kMaxGlobalDataBytes = 64ULL << 20;
+
 // The globals of vm::library_globals() come first in the program, so the library finds errno and
 // the standard streams where it expects them.
 // Reports what cannot be compiled (a call to a function that is declared but neither defined nor

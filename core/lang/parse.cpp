@@ -99,6 +99,7 @@ bool Parser::expect(std::string_view wanted, std::string_view context) {
 }
 
 void Parser::syntax_error(std::string message) {
+    if (tok().file != kMainFile) message += " (in <" + std::string(file_name(tok().file)) + ">)";
     if (!m_panic) m_diag.error(tok().loc, std::move(message));
     m_panic = true;
 }

@@ -220,7 +220,9 @@ const Type* Parser::type_suffix(const Type* base, Declarator& out) {
             length = n ? static_cast<std::uint64_t>(*n) : 1;
         }
         expect("]");
+        if (!enter(loc)) return base;  // `a[1][1]...` nests as deeply as parentheses do
         const Type* element = type_suffix(base, out);
+        leave();
         auto array = m_types.array_of(element, length);
         if (!array.ok()) {
             m_diag.error(loc, array.error());
@@ -353,6 +355,7 @@ const Type* Parser::struct_or_union(TypeKind kind) {
         type = m_types.new_record(kind, "");
     }
     if (!at("{")) return type;
+    if (!enter(tok().loc)) return type;  // a member's type may be a struct defined in place
     advance();
     std::vector<Field> fields;
     std::vector<SourceLoc> locs;
@@ -395,6 +398,7 @@ const Type* Parser::struct_or_union(TypeKind kind) {
         }
         if (m_panic || !expect(";")) break;
     }
+    leave();
     if (m_panic) return type;
     const SourceLoc close = tok().loc;
     expect("}");

@@ -301,6 +301,10 @@ bool Preprocessor::pragma_operator(TokenStack& input) {
 
 void Preprocessor::emit(PPToken token) {
     decode_literal(token.tok, m_diagnostics);
+    // A header's tokens reach the parser at the program's #include line: a problem the parser
+    // finds in them (a declaration the program's own text broke) is shown where the user can
+    // see it, not at a line of a header the user cannot open.
+    if (token.tok.file != kMainFile && m_include_site.loc.valid()) token.tok.loc = m_include_site.loc;
     m_output.push_back(std::move(token.tok));
 }
 

@@ -5,7 +5,7 @@
 // into one String token (bytes concatenated, texts joined by a space), and one EndOfFile token at
 // the end. A token produced by a macro expansion carries the location and file of the macro's use
 // in the program, so errors and stepping point at the line the user wrote; tokens of a header's
-// own declarations keep their header's file id and location.
+// own declarations keep their header's file id and are located at the program's #include line.
 //
 // The limits below turn hostile input (a macro that doubles itself thirty times, `#if` nested a
 // million deep) into one error and a quick return, never a hang or a crash.

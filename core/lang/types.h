@@ -213,6 +213,8 @@ public:
     ~TypeTable();
 
     DataModel data_model() const { return m_model; }
+    // How many types the table holds (for the Session's host-memory figure).
+    std::size_t size() const { return m_types.size(); }
 
     // Void through LongDouble: one interned unqualified type each.
     const Type* basic(TypeKind kind) const;

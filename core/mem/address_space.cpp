@@ -84,6 +84,9 @@ void AddressSpace::grow_stack_down_to(Addr address) const {
     const std::uint64_t need = m_stack.first - (address & ~(kPageSize - 1));
     const std::uint64_t grow_to = std::min<std::uint64_t>(std::max(need, have * 2), stack_top() - lowest);
     const std::size_t added = static_cast<std::size_t>(grow_to - have);
+    // Exactly: insert's own growth could double past the stack's limit.
+    m_stack.bytes.reserve(static_cast<std::size_t>(grow_to));
+    m_stack.shadow.reserve(static_cast<std::size_t>(grow_to));
     m_stack.bytes.insert(m_stack.bytes.begin(), added, 0);
     m_stack.shadow.insert(m_stack.shadow.begin(), added, Shadow::Unallocated);
     m_stack.first -= added;
@@ -152,6 +155,7 @@ std::optional<Fault> AddressSpace::check(Addr address, std::uint64_t count, Acce
 
 std::optional<Fault> AddressSpace::read(Addr address, std::span<std::uint8_t> out) const {
     if (out.empty()) return std::nullopt;
+    m_bulk_bytes += out.size();
     // Fast path: one region holds it all, and every region may be read.
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, out.size())) {
         std::memcpy(out.data(), region->bytes.data() + (address - region->first), out.size());
@@ -176,6 +180,7 @@ void AddressSpace::change(Region& region, Addr address, std::size_t count, NewBy
 
 std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint8_t> bytes, Shadow state) {
     if (bytes.empty()) return std::nullopt;
+    m_bulk_bytes += bytes.size();
     if (Region* region = region_at(address);
         region != nullptr && region != &m_code && region->holds(address, bytes.size())) {
         change(*region, address, bytes.size(), {bytes.data(), std::nullopt}, state);
@@ -188,6 +193,7 @@ std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint
 }
 
 std::optional<Fault> AddressSpace::fill(Addr address, std::uint64_t count, std::uint8_t value, Shadow state) {
+    m_bulk_bytes += count;
     return for_each_piece(address, count, Access::Write,
                           [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
                               change(region, region.first + offset, piece, {nullptr, value}, state);
@@ -215,6 +221,7 @@ Shadow AddressSpace::shadow(Addr address) const {
 
 void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
     if (count == 0) return;
+    m_bulk_bytes += count;
     if (Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         change(*region, address, static_cast<std::size_t>(count), {nullptr, std::nullopt}, state);
         return;
@@ -226,6 +233,7 @@ void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
 }
 
 std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count, Shadow state) const {
+    m_bulk_bytes += count;
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         const Shadow* begin = region->shadow.data() + (address - region->first);
         const Shadow* end = begin + count;
@@ -241,6 +249,25 @@ std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count,
                        const Shadow* hit = std::find(begin, begin + piece, state);
                        if (hit != begin + piece) found = region.first + offset + static_cast<Addr>(hit - begin);
                    });
+    return found;
+}
+
+std::optional<Addr> AddressSpace::find_shadow_other_than(Addr address, std::uint64_t count, Shadow one, Shadow other) const {
+    m_bulk_bytes += count;
+    auto differs = [one, other](Shadow s) { return s != one && s != other; };
+    if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
+        const Shadow* begin = region->shadow.data() + (address - region->first);
+        const Shadow* hit = std::find_if(begin, begin + count, differs);
+        if (hit == begin + count) return std::nullopt;
+        return address + static_cast<Addr>(hit - begin);
+    }
+    std::optional<Addr> found;
+    for_each_piece(address, count, Access::Read, [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
+        if (found) return;
+        const Shadow* begin = region.shadow.data() + offset;
+        const Shadow* hit = std::find_if(begin, begin + piece, differs);
+        if (hit != begin + piece) found = region.first + offset + static_cast<Addr>(hit - begin);
+    });
     return found;
 }
 
@@ -264,8 +291,7 @@ Result<Addr> AddressSpace::sbrk(std::int64_t delta) {
         m_observer->before_change(heap.first + new_size, {m_heap.bytes.data() + new_size, used - new_size},
                                   {m_heap.shadow.data() + new_size, used - new_size});
     }
-    m_heap.bytes.resize(new_size, 0);
-    m_heap.shadow.resize(new_size, Shadow::Unallocated);
+    resize_heap_storage(new_size);
     m_break = heap.first + new_size;
     return old_break;
 }
@@ -297,12 +323,12 @@ void AddressSpace::copy_in(Addr first, std::span<const std::uint8_t> bytes, std:
 }
 
 void AddressSpace::set_storage(Addr brk, Addr stack_low) {
-    const auto heap_size = static_cast<std::size_t>(brk - heap_start());
-    m_heap.bytes.resize(heap_size, 0);
-    m_heap.shadow.resize(heap_size, Shadow::Unallocated);
+    resize_heap_storage(static_cast<std::size_t>(brk - heap_start()));
     m_break = brk;
     if (stack_low < m_stack.first) {
         const auto added = static_cast<std::size_t>(m_stack.first - stack_low);
+        m_stack.bytes.reserve(m_stack.bytes.size() + added);
+        m_stack.shadow.reserve(m_stack.shadow.size() + added);
         m_stack.bytes.insert(m_stack.bytes.begin(), added, 0);
         m_stack.shadow.insert(m_stack.shadow.begin(), added, Shadow::Unallocated);
     } else if (stack_low > m_stack.first) {
@@ -311,6 +337,20 @@ void AddressSpace::set_storage(Addr brk, Addr stack_low) {
         m_stack.shadow.erase(m_stack.shadow.begin(), m_stack.shadow.begin() + removed);
     }
     m_stack.first = stack_low;
+}
+
+void AddressSpace::resize_heap_storage(std::size_t size) {
+    // Doubling (so a break moved a little at a time costs amortized constant time per byte),
+    // but never past the heap's limit: capacity beyond it would be host memory (in wasm, linear
+    // memory, never given back) that the program can never use.
+    if (size > m_heap.bytes.capacity()) {
+        const std::size_t limit = static_cast<std::size_t>(m_layout.segment(SegmentKind::Heap).size());
+        const std::size_t reserved = std::max(size, std::min(2 * m_heap.bytes.capacity(), limit));
+        m_heap.bytes.reserve(reserved);
+        m_heap.shadow.reserve(reserved);
+    }
+    m_heap.bytes.resize(size, 0);
+    m_heap.shadow.resize(size, Shadow::Unallocated);
 }
 
 std::size_t AddressSpace::host_bytes() const {

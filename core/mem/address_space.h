@@ -103,6 +103,8 @@ public:
     void set_shadow(Addr address, std::uint64_t count, Shadow state);
     // The first byte in the range whose shadow is `state`, if any.
     std::optional<Addr> find_shadow(Addr address, std::uint64_t count, Shadow state) const;
+    // The first byte in the range whose shadow is neither `one` nor `other`, if any.
+    std::optional<Addr> find_shadow_other_than(Addr address, std::uint64_t count, Shadow one, Shadow other) const;
 
     // --- the heap's break ---------------------------------------------------------------------
     Addr heap_start() const { return m_layout.segment(SegmentKind::Heap).first; }
@@ -118,6 +120,12 @@ public:
 
     // Bytes of host memory used for simulated bytes and their shadow.
     std::size_t host_bytes() const;
+    // How many bytes the range operations (read, write, fill, set_shadow, find_shadow) have gone
+    // through so far: the VM charges an instruction for the memory work it did from the
+    // difference (Vm::charged_steps). A count, not state: restoring memory leaves it alone. Word
+    // accesses are not counted: an instruction makes a few, and the VM's cached frame walks make
+    // more or fewer of them depending on its caches, where a charge must depend on the program.
+    std::uint64_t bulk_bytes() const { return m_bulk_bytes; }
 
     // --- for the history layer: storage as it is, without checks or the observer -------------
     // The program's writable storage is three ranges: global data (whole), the heap up to brk,
@@ -177,6 +185,8 @@ private:
     // Why a single byte may not be accessed this way, or nothing when it may.
     std::optional<Fault> fault_at(Addr address, Access access) const;
     void grow_stack_down_to(Addr address) const;
+    // Gives the heap `size` bytes of storage (the break's offset from the heap's start).
+    void resize_heap_storage(std::size_t size);
     // What a change does to the bytes: copy new ones, fill with one value, or keep them.
     struct NewBytes {
         const std::uint8_t* copy = nullptr;
@@ -192,6 +202,7 @@ private:
     Region m_heap;
     mutable Region m_stack;  // grows on first touch, even by a read: storage, not state
     Addr m_break = 0;
+    mutable std::uint64_t m_bulk_bytes = 0;
 };
 
 }  // namespace memviz

@@ -172,15 +172,23 @@ constexpr std::size_t kMaxPathLength = 48;
 // variables of the frames shown and the globals, then from inside blocks already typed, so a
 // linked list is typed node by node.
 BlockTypes find_block_types(const MachineView& machine, const std::vector<alloc::Block>& blocks) {
-    std::map<Addr, std::uint64_t> payloads;  // allocated payload -> requested
+    // Allocated payloads and their requested sizes, in address order (as blocks are): a sorted
+    // vector, not a map, as a heap may hold millions.
+    std::vector<std::pair<Addr, std::uint64_t>> payloads;
     for (const alloc::Block& block : blocks) {
-        if (block.state == alloc::BlockState::Allocated) payloads[block.payload] = block.requested;
+        if (block.state == alloc::BlockState::Allocated) payloads.emplace_back(block.payload, block.requested);
     }
+    auto requested = [&payloads](Addr payload) -> std::optional<std::uint64_t> {
+        auto it = std::lower_bound(payloads.begin(), payloads.end(), payload,
+                                   [](const auto& entry, Addr at) { return entry.first < at; });
+        if (it == payloads.end() || it->first != payload) return std::nullopt;
+        return it->second;
+    };
     BlockTypes types;
     std::vector<Addr> typed_order;
     auto visit = [&](const lang::Type* pointee, std::uint64_t value, const std::string& path) {
         if (pointee == nullptr || !pointee->is_complete() || pointee->size() == 0 || lang::is_void(pointee)) return;
-        if (!payloads.contains(value) || types.contains(value)) return;
+        if (!requested(value) || types.contains(value)) return;
         types[value] = {pointee, path};
         typed_order.push_back(value);
     };
@@ -199,7 +207,7 @@ BlockTypes find_block_types(const MachineView& machine, const std::vector<alloc:
         const Addr payload = typed_order[next];
         const TypedReference reference = types[payload];
         const std::uint64_t size = reference.pointee->size();
-        const std::uint64_t count = std::min<std::uint64_t>(payloads[payload] / size, ValueView::kMaxChildren);
+        const std::uint64_t count = std::min<std::uint64_t>(requested(payload).value_or(0) / size, ValueView::kMaxChildren);
         for (std::uint64_t i = 0; i < count; ++i) {
             // Along a long list the path would grow by a step per node (and its cost with the
             // square of the length): past a few steps, the block is named by its address, as C
@@ -221,8 +229,17 @@ void describe_heap(const MachineView& machine, Snapshot& snapshot, bool outline)
     std::vector<vm::Leak> leaks;
     if (machine.vm.state() == vm::VmState::Exited) leaks = vm::find_leaks(machine.memory, machine.allocator);
     const BlockTypes types = outline ? BlockTypes{} : find_block_types(machine, blocks);
-    snapshot.heap.reserve(blocks.size());
-    for (const alloc::Block& block : blocks) {
+    // A heap of very many blocks lists its first and its last ones (see Snapshot::heap_omitted).
+    const std::size_t shown = Snapshot::kFirstHeapBlocks + Snapshot::kLastHeapBlocks;
+    if (blocks.size() > shown) snapshot.heap_omitted = blocks.size() - shown;
+    snapshot.heap.reserve(std::min(blocks.size(), shown));
+    auto leak = leaks.begin();  // both are in address order
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const alloc::Block& block = blocks[i];
+        while (leak != leaks.end() && leak->block.payload < block.payload) ++leak;
+        const bool leaked = leak != leaks.end() && leak->block.payload == block.payload && !leak->reachable;
+        if (leaked) ++snapshot.leaked_blocks;
+        if (i >= Snapshot::kFirstHeapBlocks && blocks.size() - i > Snapshot::kLastHeapBlocks) continue;
         HeapBlockView view;
         view.header = block.header;
         view.payload = block.payload;
@@ -243,10 +260,7 @@ void describe_heap(const MachineView& machine, Snapshot& snapshot, bool outline)
                 view.referenced = it != references.end() && *it < block.payload + std::max<std::uint64_t>(freed->requested, 1);
             }
         }
-        for (const vm::Leak& leak : leaks) {
-            if (leak.block.payload == block.payload && !leak.reachable) view.leaked = true;
-        }
-        if (view.leaked) ++snapshot.leaked_blocks;
+        view.leaked = leaked;
         if (!outline) describe_block_contents(machine, types, snapshot.changes.written, view);
         snapshot.heap.push_back(std::move(view));
     }

@@ -8,6 +8,7 @@
 #include "session/annotations.h"
 #include "session/describe.h"
 #include "session/evaluate.h"
+#include "session/host_memory.h"
 #include "session/values.h"
 #include "vm/libc.h"
 #include "vm/machine.h"
@@ -28,10 +29,11 @@ std::string_view name(StopReason reason) {
     return "?";
 }
 
-// What a loaded program keeps alive: the AST owns the types the compiled program points at,
-// and the machine refers to the program and the library.
+// What a loaded program keeps alive: the types the compiled program points at (the syntax tree
+// they came with is dropped once compiled: it is most of a big program's memory), and the
+// machine refers to the program and the library.
 struct Session::Loaded {
-    std::unique_ptr<lang::Program> ast;
+    std::unique_ptr<lang::TypeTable> types;
     std::unique_ptr<vm::Program> program;
     std::unique_ptr<vm::CLibrary> library;
     std::unique_ptr<vm::Machine> machine;
@@ -52,10 +54,13 @@ const Diagnostics& Session::load(std::string source, SessionOptions options) {
     m_options = std::move(options);
 
     auto loaded = std::make_unique<Loaded>();
-    loaded->ast = std::make_unique<lang::Program>(lang::parse_source(m_source, m_options.data_model, m_diagnostics));
-    if (m_diagnostics.has_errors()) return m_diagnostics;
-    loaded->program = std::make_unique<vm::Program>(
-        lang::compile(*loaded->ast, m_options.data_model, vm::find_library_function, m_diagnostics));
+    {
+        lang::Program ast = lang::parse_source(m_source, m_options.data_model, m_diagnostics);
+        if (m_diagnostics.has_errors()) return m_diagnostics;
+        loaded->program = std::make_unique<vm::Program>(
+            lang::compile(ast, m_options.data_model, vm::find_library_function, m_diagnostics));
+        loaded->types = std::move(ast.types);
+    }
     if (m_diagnostics.has_errors()) return m_diagnostics;
     loaded->library = std::make_unique<vm::CLibrary>(
         vm::LibraryConfig{.stdin_text = m_options.stdin_text, .output_limit = m_options.output_limit});
@@ -90,6 +95,21 @@ const history::Position& Session::position() const {
 
 void Session::extend_budget(std::uint64_t instructions) {
     if (m_history) m_history->set_max_ticks(m_history->max_ticks() + instructions);
+}
+
+HostMemory Session::host_memory() const {
+    HostMemory out;
+    out.program = m_source.capacity();
+    for (const auto& [line, note] : m_annotations) out.program += sizeof(line) + sizeof(note) + note.capacity();
+    if (m_snapshot) out.snapshot = session::host_bytes(*m_snapshot);
+    if (!m_loaded) return out;
+    out.program += session::host_bytes(*m_loaded->types) + session::host_bytes(*m_loaded->program);
+    vm::Machine& machine = *m_loaded->machine;
+    out.memory = machine.memory().host_bytes();
+    out.machine = machine.vm().host_bytes() + machine.allocator().unsaved_host_bytes();
+    out.output = m_loaded->library->host_bytes();
+    if (m_history) out.history = m_history->host_bytes();
+    return out;
 }
 
 int Session::add_watchpoint(Addr first, std::uint64_t size, std::string label) {

@@ -94,6 +94,8 @@ public:
 
     std::string_view stdout_text() const { return m_stdout; }
     std::string_view stderr_text() const { return m_stderr; }
+    // Host bytes of the input and the output so far (each output stream bounded by the limit).
+    std::uint64_t host_bytes() const { return m_stdin.capacity() + m_stdout.capacity() + m_stderr.capacity(); }
 
     // Everything the library keeps outside simulated memory, for the history layer: restoring
     // an earlier state truncates the output back and un-reads the input.

@@ -7,6 +7,7 @@
 // the error points at the first byte the program may not read -- unless the terminator comes
 // before it.
 #include <algorithm>
+#include <functional>
 
 #include "support/bit_cast.h"
 #include "support/format.h"
@@ -43,34 +44,47 @@ bool Call::accept(std::optional<RuntimeError> problem) {
     return false;
 }
 
-std::optional<std::string> Call::read_string(Addr address, std::optional<std::uint64_t> limit) {
-    std::string text;
+std::optional<std::uint64_t> Call::walk_string(Addr address, std::optional<std::uint64_t> limit,
+                                               const std::function<void(std::span<const std::uint8_t>)>& take) {
+    std::uint64_t length = 0;
+    std::vector<std::uint8_t> bytes;
     Addr at = address;
-    while (!limit || text.size() < *limit) {
+    while (!limit || length < *limit) {
         // A chunk up to the segment's end (or one byte when no segment holds `at`, which the
         // check then reports), and no longer than the limit left.
         std::uint64_t chunk = kChunk;
         if (const Segment* segment = vm.memory().layout().segment_of(at)) chunk = std::min(chunk, segment->last - at + 1);
         else chunk = 1;
-        if (limit) chunk = std::min<std::uint64_t>(chunk, *limit - text.size());
+        if (limit) chunk = std::min<std::uint64_t>(chunk, *limit - length);
         if (vm.check_access(at, chunk, Access::Read)) {
             chunk = 1;
             if (!check(at, 1, Access::Read)) return std::nullopt;
         }
-        std::vector<std::uint8_t> bytes(static_cast<std::size_t>(chunk));
+        bytes.resize(static_cast<std::size_t>(chunk));
         vm.memory().read(at, bytes);
-        for (std::uint8_t byte : bytes) {
-            if (byte == 0) {
-                // A string that runs out of its array (no terminator inside it) reads neighbours.
-                if (!accept(vm.check_object_bounds(address, address, text.size() + 1))) return std::nullopt;
-                return text;
-            }
-            text.push_back(static_cast<char>(byte));
+        const auto end = std::find(bytes.begin(), bytes.end(), std::uint8_t{0});
+        take({bytes.data(), static_cast<std::size_t>(end - bytes.begin())});
+        length += static_cast<std::uint64_t>(end - bytes.begin());
+        if (end != bytes.end()) {
+            // A string that runs out of its array (no terminator inside it) reads neighbours.
+            if (!accept(vm.check_object_bounds(address, address, length + 1))) return std::nullopt;
+            return length;
         }
         at += chunk;
     }
-    if (!accept(vm.check_object_bounds(address, address, text.size()))) return std::nullopt;
+    if (!accept(vm.check_object_bounds(address, address, length))) return std::nullopt;
+    return length;
+}
+
+std::optional<std::string> Call::read_string(Addr address, std::optional<std::uint64_t> limit) {
+    std::string text;
+    auto append = [&text](std::span<const std::uint8_t> bytes) { text.append(bytes.begin(), bytes.end()); };
+    if (!walk_string(address, limit, append)) return std::nullopt;
     return text;
+}
+
+std::optional<std::uint64_t> Call::string_length(Addr address) {
+    return walk_string(address, std::nullopt, [](std::span<const std::uint8_t>) {});
 }
 
 std::optional<std::vector<std::uint8_t>> Call::read_bytes(Addr address, std::uint64_t bytes) {

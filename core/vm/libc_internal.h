@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -79,6 +80,13 @@ struct Call {
     // The bytes of the string at `address` without its terminating zero; with `limit`, at most
     // that many bytes and no terminator needed (strncmp, %.3s).
     std::optional<std::string> read_string(Addr address, std::optional<std::uint64_t> limit = std::nullopt);
+    // The length of the string at `address`, checked as read_string checks it, without copying it
+    // (strlen: in a loop's condition it is called again and again).
+    std::optional<std::uint64_t> string_length(Addr address);
+    // Reads the string at `address` as read_string does, giving `take` its bytes chunk by chunk;
+    // its length, or nullopt after recording an error.
+    std::optional<std::uint64_t> walk_string(Addr address, std::optional<std::uint64_t> limit,
+                                             const std::function<void(std::span<const std::uint8_t>)>& take);
     std::optional<std::vector<std::uint8_t>> read_bytes(Addr address, std::uint64_t bytes);
     bool write_bytes(Addr address, std::span<const std::uint8_t> bytes);
     bool write_string(Addr address, std::string_view text);  // plus its terminating zero

@@ -89,11 +89,7 @@ Value copy_memory(Call& call, bool may_overlap) {
 
 Value call_string(Call& call, Fn fn) {
     switch (fn) {
-        case Fn::Strlen: {
-            auto text = call.read_string(call.pointer_arg(0));
-            if (!text) return std::nullopt;
-            return text->size();
-        }
+        case Fn::Strlen: return call.string_length(call.pointer_arg(0));
         case Fn::Strcpy: return copy_string(call, false, std::nullopt);
         case Fn::Strncpy: return copy_string(call, false, call.size_arg(2));
         case Fn::Strcat: return copy_string(call, true, std::nullopt);

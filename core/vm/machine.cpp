@@ -21,7 +21,7 @@ Result<std::unique_ptr<Machine>> Machine::load(const Program& program, Library& 
 
 VmState Machine::run(const std::vector<std::string>& args, std::uint64_t max_instructions) {
     m_vm->start(args);
-    while (m_vm->state() == VmState::Running && m_vm->instructions_executed() < max_instructions) m_vm->execute();
+    while (m_vm->state() == VmState::Running && m_vm->steps_taken() < max_instructions) m_vm->execute();
     return m_vm->state();
 }
 

@@ -29,7 +29,8 @@ public:
     alloc::Allocator& allocator() { return *m_allocator; }
     Vm& vm() { return *m_vm; }
 
-    // Starts main with `args` and runs until it stops or `max_instructions` have run.
+    // Starts main with `args` and runs until it stops or has taken `max_instructions` steps
+    // (Vm::steps_taken: instructions, and the steps charged for their memory work).
     VmState run(const std::vector<std::string>& args, std::uint64_t max_instructions);
 
 private:

@@ -151,9 +151,19 @@ void Vm::fail(RuntimeError error) {
     m_state = VmState::Faulted;
 }
 
+std::uint64_t Vm::host_bytes() const {
+    std::uint64_t bytes = m_operands.capacity() * sizeof(Operand) + m_callbacks.capacity() * sizeof(PendingCallback);
+    auto error_bytes = [](const RuntimeError& error) {
+        return sizeof(RuntimeError) + error.message.capacity() + error.explanation.capacity();
+    };
+    for (const RuntimeError& error : m_reported) bytes += error_bytes(error);
+    if (m_error) bytes += error_bytes(*m_error);
+    return bytes;
+}
+
 Vm::Saved Vm::save() const {
     return Saved{m_registers, m_executing_function, m_executing_pc, m_operands, m_state,   m_exit_status,
-                 m_error,     m_reported,           m_executed,     m_callbacks, m_returns, m_last_return};
+                 m_error,     m_reported,           m_executed,     m_charged,   m_callbacks, m_returns, m_last_return};
 }
 
 void Vm::restore(const Saved& saved) {
@@ -166,6 +176,7 @@ void Vm::restore(const Saved& saved) {
     m_error = saved.error;
     m_reported = saved.reported;
     m_executed = saved.executed;
+    m_charged = saved.charged;
     m_callbacks = saved.callbacks;
     m_returns = saved.returns;
     m_last_return = saved.last_return;
@@ -263,12 +274,38 @@ void Vm::call(std::uint32_t index, std::uint64_t argc, Addr return_address) {
     const Addr stack_floor = m_memory.layout().segment(SegmentKind::Stack).first;
     const std::uint64_t needed = 2 * m_pointer_bytes + callee.frame_size;
     if (m_registers.sp < stack_floor + needed) {
+        RuntimeError error{RuntimeErrorKind::StackOverflow, {},
+                           "calling " + callee.name + " needs " + human_size(needed) + " more stack, past the " +
+                               human_size(m_memory.layout().segment(SegmentKind::Stack).size()) + " limit",
+                           "Each call takes a new frame on the stack. A recursion that never reaches its base "
+                           "case, or very large local arrays, use up the stack and the program is killed.",
+                           m_registers.sp - needed};
+        // A local taking most of the frame is named; main's frame (it has no call to point at)
+        // is blamed on that local's declaration, or else on main itself.
+        const FrameSlot* huge = nullptr;
+        for (const FrameSlot& slot : callee.slots) {
+            if (!slot.is_parameter && slot.size >= needed / 2 && (huge == nullptr || slot.size > huge->size)) huge = &slot;
+        }
+        if (huge != nullptr) error.message += " (its local `" + huge->name + "` alone takes " + human_size(huge->size) + ")";
+        if (index == m_program.main && m_registers.fp == 0) {
+            error.loc = huge != nullptr && huge->scope_first.valid() ? huge->scope_first : callee.loc;
+        }
+        return fail(std::move(error));
+    }
+    // The values of unfinished expressions wait on the operand stack across calls, where a real
+    // program keeps them in its frames: they count against the stack limit too, or a recursion
+    // inside a long expression would grow host memory without bound. Each counts as the 8 bytes
+    // x86-64 would spill it to.
+    const std::uint64_t stack_size = m_memory.layout().segment(SegmentKind::Stack).size();
+    if (m_operands.size() * sizeof(std::uint64_t) > stack_size) {
         return fail(RuntimeErrorKind::StackOverflow,
-                    "calling " + callee.name + " needs " + human_size(needed) + " more stack, past the " +
-                        human_size(m_memory.layout().segment(SegmentKind::Stack).size()) + " limit",
-                    "Each call takes a new frame on the stack. A recursion that never reaches its base "
-                    "case, or very large local arrays, use up the stack and the program is killed.",
-                    m_registers.sp - needed);
+                    "calling " + callee.name + " needs more stack, past the " + human_size(stack_size) +
+                        " limit: the calls under way hold " + std::to_string(m_operands.size()) +
+                        " values of unfinished expressions",
+                    "Each call takes a new frame on the stack, and keeps there the values of the expression "
+                    "it is in the middle of. A recursion that never reaches its base case uses up the "
+                    "stack and the program is killed.",
+                    m_registers.sp);
     }
     // The return address, then the caller's frame pointer, as x86-64's call and push %rbp do.
     m_registers.sp -= m_pointer_bytes;
@@ -413,6 +450,14 @@ void Vm::return_from(const Instr& instr) {
 }
 
 void Vm::execute() {
+    // The memory work the instruction does beyond itself: ranges of memory, the allocator's walks.
+    auto work = [this] { return m_memory.bulk_bytes() + m_allocator.heap_bytes_read(); };
+    const std::uint64_t before = work();
+    execute_instruction();
+    m_charged += (work() - before) / kBulkBytesPerStep;
+}
+
+void Vm::execute_instruction() {
     const Function& function = m_program.functions.at(m_registers.function);
     if (m_registers.pc >= function.code.size()) {
         // Falling off the end of a function returns, as the compiler's final `ret` would.

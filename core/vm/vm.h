@@ -63,6 +63,15 @@ public:
 
     // Executes one instruction. Precondition: state() == Running.
     void execute();
+    // Steps charged for memory work beyond the instructions themselves: an instruction that goes
+    // through many bytes (a library call such as memset or strlen, a struct copy, a call marking
+    // a big frame, a malloc or free walking a long free list) counts one more step per
+    // kBulkBytesPerStep bytes, so that a step budget bounds the time a run takes even when each
+    // of its instructions clears megabytes.
+    std::uint64_t charged_steps() const { return m_charged; }
+    // The steps a budget counts: instructions executed, and the steps charged.
+    std::uint64_t steps_taken() const { return m_executed + m_charged; }
+    static constexpr std::uint64_t kBulkBytesPerStep = 64;
 
     VmState state() const { return m_state; }
     const Registers& registers() const { return m_registers; }
@@ -146,6 +155,10 @@ public:
     };
     const std::optional<Return>& last_return() const { return m_last_return; }
 
+    // Host bytes the VM keeps outside simulated memory: the operand stack, the pending
+    // callbacks, the errors. The operand stack is bounded by the stack limit (see call()).
+    std::uint64_t host_bytes() const;
+
     // For the history layer: everything the VM keeps outside simulated memory. Restoring it
     // together with the memory, the allocator and the library puts the run exactly back.
     struct Saved {
@@ -158,6 +171,7 @@ public:
         std::optional<RuntimeError> error;
         std::vector<RuntimeError> reported;
         std::uint64_t executed = 0;
+        std::uint64_t charged = 0;
         std::vector<PendingCallback> callbacks;
         std::uint64_t returns = 0;
         std::optional<Return> last_return;
@@ -182,6 +196,7 @@ private:
     RuntimeError bounds_error(Addr address, std::uint64_t bytes, Addr first, std::uint64_t size, bool on_stack,
                               std::string_view what) const;
 
+    void execute_instruction();
     void load(const Instr& instr);
     void store(const Instr& instr);
     void integer_op(const Instr& instr);
@@ -213,6 +228,7 @@ private:
     bool m_keep_going = false;
     std::vector<RuntimeError> m_reported;
     std::uint64_t m_executed = 0;
+    std::uint64_t m_charged = 0;
     std::vector<PendingCallback> m_callbacks;
     // The last variable check_object_bounds found, valid while no frame has returned since:
     // loops indexing one array through a pointer look it up once.

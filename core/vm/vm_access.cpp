@@ -56,11 +56,8 @@ std::optional<RuntimeError> Vm::check_access(Addr address, std::uint64_t bytes, 
     if (segment == nullptr) return std::nullopt;
     if (segment->kind == SegmentKind::Heap) {
         // The first byte that is not the program's: freed, bookkeeping, or never handed out.
-        std::optional<Addr> bad;
-        for (Addr at = address; at < address + bytes && !bad; ++at) {
-            const Shadow state = m_memory.shadow(at);
-            if (state != Shadow::Initialized && state != Shadow::Uninitialized) bad = at;
-        }
+        const std::optional<Addr> bad =
+            m_memory.find_shadow_other_than(address, bytes, Shadow::Initialized, Shadow::Uninitialized);
         if (!bad) return std::nullopt;
         if (auto freed = m_allocator.freed_block_containing(*bad)) {
             return RuntimeError{RuntimeErrorKind::UseAfterFree, {},
