@@ -220,8 +220,6 @@ std::uint64_t Allocator::whole_host_bytes(const Saved& saved) {
     return sizeof(Saved) + saved.live.unshared_bytes(nullptr) + saved.freed.unshared_bytes(nullptr);
 }
 
-std::uint64_t Allocator::heap_bytes_read() const { return m_state->heap.bytes_read(); }
-
 std::uint64_t Allocator::unsaved_host_bytes() const {
     const State& s = *m_state;
     const Saved* last = s.last_saved.get();

@@ -171,9 +171,6 @@ public:
     };
     std::optional<FreedBlock> freed_block_containing(Addr address) const;
 
-    // Bytes of the heap's tags and links read so far (HeapView::bytes_read): its work.
-    std::uint64_t heap_bytes_read() const;
-
     // While attached, every call appends what it did; nullptr detaches.
     void set_event_log(std::vector<AllocEvent>* log) { m_events = log; }
 

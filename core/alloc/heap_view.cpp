@@ -6,7 +6,7 @@ namespace memviz::alloc {
 
 std::uint64_t HeapView::tag(Addr address) const {
     std::uint64_t value = 0;
-    m_bytes_read += m_format.word;
+    m_memory.add_work(m_format.word);  // a walk of a long list is one instruction's work
     [[maybe_unused]] auto fault = m_memory.read_word(address, m_format.word, value);
     assert(!fault && "allocator metadata lies inside the heap");
     return value;
@@ -37,7 +37,7 @@ void HeapView::set_prev_allocated(Addr block, bool prev_allocated) {
 
 Addr HeapView::pointer(Addr address) const {
     std::uint64_t value = 0;
-    m_bytes_read += m_format.link;
+    m_memory.add_work(m_format.link);
     [[maybe_unused]] auto fault = m_memory.read_word(address, m_format.link, value);
     assert(!fault);
     return value;

@@ -16,9 +16,6 @@ public:
     const BlockFormat& format() const { return m_format; }
     AddressSpace& memory() { return m_memory; }
     const AddressSpace& memory() const { return m_memory; }
-    // Bytes of tags and links read so far: the allocator's work, which the VM charges to the
-    // step budget (a free-list walk of a million blocks is one instruction). A count, not state.
-    std::uint64_t bytes_read() const { return m_bytes_read; }
 
     // --- tags -----------------------------------------------------------------------------
     std::uint64_t tag(Addr address) const;  // a header or footer word
@@ -60,7 +57,6 @@ public:
 private:
     AddressSpace& m_memory;
     BlockFormat m_format;
-    mutable std::uint64_t m_bytes_read = 0;
 };
 
 }  // namespace memviz::alloc

@@ -155,7 +155,7 @@ std::optional<Fault> AddressSpace::check(Addr address, std::uint64_t count, Acce
 
 std::optional<Fault> AddressSpace::read(Addr address, std::span<std::uint8_t> out) const {
     if (out.empty()) return std::nullopt;
-    m_bulk_bytes += out.size();
+    m_work_bytes += out.size();
     // Fast path: one region holds it all, and every region may be read.
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, out.size())) {
         std::memcpy(out.data(), region->bytes.data() + (address - region->first), out.size());
@@ -180,7 +180,7 @@ void AddressSpace::change(Region& region, Addr address, std::size_t count, NewBy
 
 std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint8_t> bytes, Shadow state) {
     if (bytes.empty()) return std::nullopt;
-    m_bulk_bytes += bytes.size();
+    m_work_bytes += bytes.size();
     if (Region* region = region_at(address);
         region != nullptr && region != &m_code && region->holds(address, bytes.size())) {
         change(*region, address, bytes.size(), {bytes.data(), std::nullopt}, state);
@@ -193,7 +193,7 @@ std::optional<Fault> AddressSpace::write(Addr address, std::span<const std::uint
 }
 
 std::optional<Fault> AddressSpace::fill(Addr address, std::uint64_t count, std::uint8_t value, Shadow state) {
-    m_bulk_bytes += count;
+    m_work_bytes += count;
     return for_each_piece(address, count, Access::Write,
                           [&](Region& region, std::size_t offset, std::size_t, std::size_t piece) {
                               change(region, region.first + offset, piece, {nullptr, value}, state);
@@ -221,7 +221,7 @@ Shadow AddressSpace::shadow(Addr address) const {
 
 void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
     if (count == 0) return;
-    m_bulk_bytes += count;
+    m_work_bytes += count;
     if (Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         change(*region, address, static_cast<std::size_t>(count), {nullptr, std::nullopt}, state);
         return;
@@ -233,7 +233,7 @@ void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
 }
 
 std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count, Shadow state) const {
-    m_bulk_bytes += count;
+    m_work_bytes += count;
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         const Shadow* begin = region->shadow.data() + (address - region->first);
         const Shadow* end = begin + count;
@@ -253,7 +253,7 @@ std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count,
 }
 
 std::optional<Addr> AddressSpace::find_shadow_other_than(Addr address, std::uint64_t count, Shadow one, Shadow other) const {
-    m_bulk_bytes += count;
+    m_work_bytes += count;
     auto differs = [one, other](Shadow s) { return s != one && s != other; };
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         const Shadow* begin = region->shadow.data() + (address - region->first);

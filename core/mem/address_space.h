@@ -120,12 +120,15 @@ public:
 
     // Bytes of host memory used for simulated bytes and their shadow.
     std::size_t host_bytes() const;
-    // How many bytes the range operations (read, write, fill, set_shadow, find_shadow) have gone
-    // through so far: the VM charges an instruction for the memory work it did from the
-    // difference (Vm::charged_steps). A count, not state: restoring memory leaves it alone. Word
-    // accesses are not counted: an instruction makes a few, and the VM's cached frame walks make
-    // more or fewer of them depending on its caches, where a charge must depend on the program.
-    std::uint64_t bulk_bytes() const { return m_bulk_bytes; }
+    // Bytes of memory work done so far: the bytes the range operations (read, write, fill,
+    // set_shadow, find_shadow) went through, and what add_work adds (the allocator's walks of its
+    // lists, word by word). The VM charges an instruction for the work it did from the difference
+    // (Vm::charged_steps). A count, not state: restoring memory leaves it alone. Word accesses
+    // are not counted by themselves: an instruction makes a few, and the VM's cached frame walks
+    // make more or fewer of them depending on its caches, where a charge must depend on the
+    // program alone.
+    std::uint64_t work_bytes() const { return m_work_bytes; }
+    void add_work(std::uint64_t bytes) const { m_work_bytes += bytes; }
 
     // --- for the history layer: storage as it is, without checks or the observer -------------
     // The program's writable storage is three ranges: global data (whole), the heap up to brk,
@@ -202,7 +205,7 @@ private:
     Region m_heap;
     mutable Region m_stack;  // grows on first touch, even by a read: storage, not state
     Addr m_break = 0;
-    mutable std::uint64_t m_bulk_bytes = 0;
+    mutable std::uint64_t m_work_bytes = 0;
 };
 
 }  // namespace memviz

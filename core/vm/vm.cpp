@@ -450,14 +450,7 @@ void Vm::return_from(const Instr& instr) {
 }
 
 void Vm::execute() {
-    // The memory work the instruction does beyond itself: ranges of memory, the allocator's walks.
-    auto work = [this] { return m_memory.bulk_bytes() + m_allocator.heap_bytes_read(); };
-    const std::uint64_t before = work();
-    execute_instruction();
-    m_charged += (work() - before) / kBulkBytesPerStep;
-}
-
-void Vm::execute_instruction() {
+    const ChargeWork charge(*this);
     const Function& function = m_program.functions.at(m_registers.function);
     if (m_registers.pc >= function.code.size()) {
         // Falling off the end of a function returns, as the compiler's final `ret` would.

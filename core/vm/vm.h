@@ -196,7 +196,15 @@ private:
     RuntimeError bounds_error(Addr address, std::uint64_t bytes, Addr first, std::uint64_t size, bool on_stack,
                               std::string_view what) const;
 
-    void execute_instruction();
+    // Charges the memory work of the instruction being executed when it ends, however it returns.
+    struct ChargeWork {
+        explicit ChargeWork(Vm& executing) : vm(executing), before(executing.m_memory.work_bytes()) {}
+        ~ChargeWork() { vm.m_charged += (vm.m_memory.work_bytes() - before) / kBulkBytesPerStep; }
+        ChargeWork(const ChargeWork&) = delete;
+        ChargeWork& operator=(const ChargeWork&) = delete;
+        Vm& vm;
+        std::uint64_t before;
+    };
     void load(const Instr& instr);
     void store(const Instr& instr);
     void integer_op(const Instr& instr);
