@@ -88,6 +88,13 @@ struct HostMemory {
     std::uint64_t total() const { return program + memory + machine + output + history + snapshot; }
 };
 
+// The most each part can reach under `options`, whatever the program and however long it runs:
+// what docs/reliability.md#host-resource-limits states. Worked out from the limits and the
+// sizes of what each part holds (per token of the program, per block of the heap, per value of
+// a snapshot), every part at its worst at once; the hostile-program tests check measured
+// figures against it. Transients while compiling or reading a snapshot come on top.
+HostMemory host_memory_bound(const SessionOptions& options);
+
 // A C expression's value at the present moment (Session::evaluate).
 struct Evaluation {
     ValueView value;       // named by the expression as typed, formatted as snapshots format values

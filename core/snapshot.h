@@ -150,6 +150,12 @@ struct Snapshot {
     // (heap[kFirstHeapBlocks - 1] is followed by the block that many further on). The
     // allocator's metrics and leaked_blocks count every block.
     std::uint64_t heap_omitted = 0;
+    // Variables, elements and members not described, past a snapshot's or one variable's share of values
+    // (ValueBudget in session/describe.h): nested arrays of structs of arrays would otherwise
+    // make a snapshot of hundreds of megabytes.
+    std::uint64_t values_omitted = 0;
+    static constexpr std::size_t kMaxValues = 200'000;        // variables, elements and members in all
+    static constexpr std::size_t kMaxValuesPerObject = 4'096;  // in one variable or block
     static constexpr std::size_t kFirstHeapBlocks = 10'000;
     static constexpr std::size_t kLastHeapBlocks = 2'000;
     std::vector<SegmentView> segments;

@@ -171,8 +171,13 @@ std::string heap_view(const Snapshot& snapshot, std::size_t width) {
     const alloc::Metrics& m = snapshot.allocator.metrics;
     std::vector<std::string> lines;
     const SegmentView* heap = segment(snapshot, SegmentKind::Heap);
-    std::string title = "Heap (" + snapshot.allocator.policy + "): " + std::to_string(snapshot.heap.size()) + " block" +
-                        (snapshot.heap.size() == 1 ? "" : "s") + ", " + std::to_string(m.heap_bytes) + " bytes";
+    const std::uint64_t blocks = snapshot.heap.size() + snapshot.heap_omitted;
+    std::string title = "Heap (" + snapshot.allocator.policy + "): " + std::to_string(blocks) + " block" +
+                        (blocks == 1 ? "" : "s") + ", " + std::to_string(m.heap_bytes) + " bytes";
+    if (snapshot.heap_omitted > 0) {
+        title += " (the first " + std::to_string(Snapshot::kFirstHeapBlocks) + " and last " +
+                 std::to_string(Snapshot::kLastHeapBlocks) + " listed)";
+    }
     if (heap != nullptr) title += ", brk " + hex_address(heap->first + heap->used);
     lines.push_back(title);
     if (snapshot.heap.empty()) {

@@ -157,6 +157,8 @@ Json snapshot_json(const Snapshot& s) {
             {"column", s.column},
             {"frames", frames},
             {"frames_omitted", s.frames_omitted},
+            {"heap_omitted", s.heap_omitted},
+            {"values_omitted", s.values_omitted},
             {"globals", values_json(s.globals)},
             {"heap", heap},
             {"segments", segments},

@@ -151,6 +151,7 @@ bool App::load_program() {
     options.keep_going = m_settings.keep_going;
     options.stack_limit = m_settings.stack_limit;
     options.heap_limit = m_settings.heap_limit;
+    options.history_limit = kHistoryLimit;
     options.stdin_text = m_stdin;
     for (std::size_t at = 0; at < m_arguments.size();) {
         const std::size_t end = std::min(m_arguments.find(' ', at), m_arguments.size());

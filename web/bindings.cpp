@@ -2,6 +2,7 @@
 // fresh JS value copied out of wasm memory, never a view into it. Addresses are hex strings,
 // since JS numbers cannot hold every 64-bit address.
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <string>
@@ -193,6 +194,28 @@ val moment() {
     return out;
 }
 
+// What the loaded session keeps of the host's memory, by part, and the most each part may reach
+// under the session's options (host_memory_bound); `wasmBytes` is the wasm memory's size, which
+// only grows: the most the page has ever needed (docs/reliability.md#host-resource-limits).
+val host_memory() {
+    auto parts = [](const HostMemory& memory) {
+        val out = val::object();
+        out.set("program", static_cast<double>(memory.program));
+        out.set("memory", static_cast<double>(memory.memory));
+        out.set("machine", static_cast<double>(memory.machine));
+        out.set("output", static_cast<double>(memory.output));
+        out.set("history", static_cast<double>(memory.history));
+        out.set("snapshot", static_cast<double>(memory.snapshot));
+        out.set("total", static_cast<double>(memory.total()));
+        return out;
+    };
+    const Session& session = running_app().debugger().session();
+    val out = parts(session.host_memory());
+    out.set("bound", parts(host_memory_bound(session.options())));
+    out.set("wasmBytes", static_cast<double>(emscripten_get_heap_size()));
+    return out;
+}
+
 void toggle_breakpoint(double line) { running_app().debugger().toggle_breakpoint(static_cast<std::uint32_t>(line)); }
 
 // The clipboard: the page hands over what the browser pasted, and asks for the editor's
@@ -303,6 +326,7 @@ EMSCRIPTEN_BINDINGS(memviz) {
     emscripten::function("snapshot", &snapshot);
     emscripten::function("moment", &moment);
     emscripten::function("toggleBreakpoint", &toggle_breakpoint);
+    emscripten::function("hostMemory", &host_memory);
     emscripten::function("openPermalink", &open_permalink);
     emscripten::function("permalink", &permalink);
     emscripten::function("openOptions", &open_options);

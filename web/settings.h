@@ -27,11 +27,15 @@ struct Settings {
 };
 
 // The limits a student may choose, in bytes: the stack from one page to 64 MiB, the heap from
-// 1 MiB to 1 GiB (the simulated heap's limit bounds the host memory a program can take).
+// 1 MiB to 256 MiB. With the history's limit they bound the host memory one program can take
+// (host_memory_bound): at the largest, 3.6 GiB, inside the 4 GiB a wasm memory may grow to; at
+// the defaults 1.5 GiB, inside the 2 GiB a browser without 4 GiB wasm memories gives.
 inline constexpr std::uint64_t kMinStackLimit = 4096;
 inline constexpr std::uint64_t kMaxStackLimit = 64ULL << 20;
 inline constexpr std::uint64_t kMinHeapLimit = 1ULL << 20;
-inline constexpr std::uint64_t kMaxHeapLimit = 1ULL << 30;
+inline constexpr std::uint64_t kMaxHeapLimit = 256ULL << 20;
+// The history's checkpoints in the browser: a quarter of a native session's.
+inline constexpr std::uint64_t kHistoryLimit = 256ULL << 20;
 
 // Why `bytes` cannot be the stack (or heap) limit, naming it as `what`; none when it can.
 std::optional<std::string> stack_limit_problem(double bytes, const std::string& what);

@@ -84,6 +84,8 @@ val snapshot_to_js(const Snapshot& s) {
     out.set("framesOmitted", number(s.frames_omitted));
     out.set("globals", array_of(s.globals, value_to_js));
     out.set("heap", array_of(s.heap, block_to_js));
+    out.set("heapOmitted", number(s.heap_omitted));
+    out.set("valuesOmitted", number(s.values_omitted));
     out.set("stdout", s.stdout_text);
     out.set("stderr", s.stderr_text);
     out.set("narration", s.narration);

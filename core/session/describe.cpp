@@ -85,6 +85,10 @@ void describe_frames(const MachineView& machine, Snapshot& snapshot) {
         frame.high = ref.fp + 2 * word;
         for (const vm::FrameSlot& slot : function.slots) {
             if (slot.name.empty() || slot.name.front() == '(' || !in_scope(slot, at)) continue;
+            if (!budget_left(machine)) {
+                count_omitted(machine, 1);
+                continue;
+            }
             ValueView value = describe_value(machine, slot.name, slot.type, ref.fp + static_cast<Addr>(slot.offset),
                                              snapshot.changes.written);
             value.is_parameter = slot.is_parameter;
@@ -105,6 +109,10 @@ void describe_globals(const MachineView& machine, Snapshot& snapshot) {
     // The C library's own globals (errno, the FILE objects) come first when present.
     const bool has_library = globals.size() >= vm::kLibraryGlobalCount && globals[vm::kErrnoGlobal].name == "errno";
     for (std::size_t i = has_library ? vm::kLibraryGlobalCount : 0; i < globals.size(); ++i) {
+        if (!budget_left(machine)) {
+            count_omitted(machine, 1);
+            continue;
+        }
         snapshot.globals.push_back(describe_value(machine, globals[i].name, globals[i].type,
                                                   machine.vm.image().global_address[i], snapshot.changes.written));
     }
@@ -304,6 +312,10 @@ void describe_block_contents(const MachineView& machine, const BlockTypes& types
     block.typed_by = typed->second.path;
     const lang::Type* pointee = typed->second.pointee;
     const std::uint64_t count = block.requested / pointee->size();
+    if (!budget_left(machine)) {
+        count_omitted(machine, 1);
+        return;
+    }
     if (count == 1) {
         block.contents = describe_value(machine, cat({"*", typed->second.path}), pointee, block.payload, written);
         return;
@@ -315,9 +327,16 @@ void describe_block_contents(const MachineView& machine, const BlockTypes& types
     array.address = block.payload;
     array.size = count * pointee->size();
     std::string text = "{";
-    for (std::uint64_t i = 0; i < count && i < ValueView::kMaxChildren; ++i) {
-        array.children.push_back(describe_value(machine, cat({"[", std::to_string(i), "]"}), pointee,
-                                                block.payload + i * pointee->size(), written));
+    std::size_t object_left = ValueBudget::kPerObject;
+    take_value(machine, object_left);  // the array itself: budget_left said there is one
+    const std::uint64_t listed = std::min<std::uint64_t>(count, ValueView::kMaxChildren);
+    for (std::uint64_t i = 0; i < listed; ++i) {
+        if (!take_value(machine, object_left)) {
+            count_omitted(machine, listed - i);
+            break;
+        }
+        array.children.push_back(describe_part(machine, cat({"[", std::to_string(i), "]"}), pointee,
+                                               block.payload + i * pointee->size(), written, object_left));
         const ValueView& element = array.children.back();
         array.initialized = array.initialized && element.initialized;
         array.changed = array.changed || element.changed;

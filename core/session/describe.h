@@ -14,11 +14,23 @@
 
 namespace memviz::session {
 
+// How many values (variables, elements, members) a snapshot may still describe: what bounds its
+// host memory whatever the program declares. One variable or block takes at most kPerObject
+// (a `struct { int a[64]; } s[64]` alone would be 4,160); past kPerSnapshot in all, variables
+// and blocks are left out. `omitted` counts what was left out.
+struct ValueBudget {
+    static constexpr std::size_t kPerObject = Snapshot::kMaxValuesPerObject;
+    static constexpr std::size_t kPerSnapshot = Snapshot::kMaxValues;
+    std::size_t left = kPerSnapshot;
+    std::uint64_t omitted = 0;
+};
+
 struct MachineView {
     const vm::Program& program;
     vm::Vm& vm;
     AddressSpace& memory;
     alloc::Allocator& allocator;
+    ValueBudget* budget = nullptr;  // none: each value only takes at most kPerObject
 };
 
 // The type a block's payload is read as: the pointee of a typed pointer to its start, and the

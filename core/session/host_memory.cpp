@@ -1,5 +1,11 @@
 #include "session/host_memory.h"
 
+#include "alloc/block_format.h"
+#include "lang/compile.h"
+#include "lang/lexer.h"
+#include "session.h"
+#include "vm/vm.h"
+
 namespace memviz::session {
 namespace {
 
@@ -73,3 +79,51 @@ std::uint64_t host_bytes(const Snapshot& snapshot) {
 }
 
 }  // namespace memviz::session
+
+namespace memviz {
+
+HostMemory host_memory_bound(const SessionOptions& options) {
+    using lang::kMaxGlobalDataBytes;
+    using lang::kMaxSourceBytes;
+    using lang::kMaxTokensPerFile;
+    // A compiled token's share of bytecode, line tables, frame layouts and types: at most 86
+    // bytes measured (a million tokens of `x++;`), doubled and rounded up.
+    constexpr std::uint64_t kProgramBytesPerToken = 192;
+    constexpr std::uint64_t kInstructionBytes = 16;
+    const std::uint64_t instructions = kMaxTokensPerFile * kProgramBytesPerToken / kInstructionBytes;
+    // A snapshot's value (its name, type and text; a pointer's target): about 210 bytes measured.
+    constexpr std::uint64_t kValueBytes = 320;
+    // The allocator's maps hold an entry (an address and 16 bytes) per block, in vectors up to
+    // twice as large as their entries: all of them unshared once the history stops recording.
+    constexpr std::uint64_t kBlockEntryBytes = 2 * 24;
+    const std::uint64_t blocks = options.heap_limit / alloc::format_for(options.policy, options.data_model).min_block;
+    const std::uint64_t output = 2 * 2 * options.output_limit;  // two streams, a string's capacity up to twice
+
+    HostMemory bound;
+    // The source and the literals it holds; the globals' initial bytes; the compiled code.
+    bound.program = 2 * kMaxSourceBytes + kMaxGlobalDataBytes + kMaxTokensPerFile * kProgramBytesPerToken;
+    // Bytes and their shadow: code (a byte per instruction, the string literals), global data,
+    // the heap, the stack.
+    const std::uint64_t simulated = instructions + kMaxSourceBytes + kMaxGlobalDataBytes + options.heap_limit +
+                                    options.stack_limit;
+    bound.memory = 2 * simulated;
+    // The operand stack: a value waiting across a call counts 8 bytes against the stack limit and
+    // takes sizeof(Operand) in a vector up to twice its size. The allocator's maps. The errors.
+    bound.machine = options.stack_limit / 8 * sizeof(vm::Operand) * 2 + blocks * kBlockEntryBytes +
+                    (vm::Vm::kMaxReported + 1) * 1024;
+    bound.output = options.stdin_text.size() + output;
+    // Checkpoints stop past history_limit, so the last one may cross it by one checkpoint: a
+    // copy of the memory and the machine at worst. Then the stop tables (5 bytes an
+    // instruction), the dirty marks (a byte per 4 KiB) and the output's copy.
+    bound.history = options.history_limit + bound.memory + bound.machine + output + 5 * instructions +
+                    simulated / 4096;
+    // The values it lists, its heap blocks and frames, the free lists (an address per free
+    // block), the output's copy.
+    bound.snapshot = Snapshot::kMaxValues * kValueBytes +
+                     (Snapshot::kFirstHeapBlocks + Snapshot::kLastHeapBlocks) * (sizeof(HeapBlockView) + 64) +
+                     (Snapshot::kInnermostFrames + Snapshot::kOutermostFrames) * sizeof(FrameView) + blocks * 8 * 2 +
+                     output;
+    return bound;
+}
+
+}  // namespace memviz

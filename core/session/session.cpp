@@ -444,8 +444,10 @@ const Snapshot& Session::snapshot(SnapshotDetail detail) {
 
     s.changes = session::changes_of(record);
     m_loaded->block_types.reset();
-    session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator()}, s,
+    session::ValueBudget values;
+    session::describe_machine({*m_loaded->program, vm, machine.memory(), machine.allocator(), &values}, s,
                               detail == SnapshotDetail::Outline);
+    s.values_omitted = values.omitted;
     m_snapshot_detail = detail;
 
     s.stdout_text = m_loaded->library->stdout_text();

@@ -189,8 +189,21 @@ std::string element_path(const std::string& name, const Type* type, std::uint64_
     return path;
 }
 
-ValueView describe_value(const MachineView& machine, std::string name, const Type* type, Addr address,
-                         const std::vector<Changes::Range>& written) {
+bool take_value(const MachineView& machine, std::size_t& object_left) {
+    if (object_left == 0 || (machine.budget != nullptr && machine.budget->left == 0)) return false;
+    --object_left;
+    if (machine.budget != nullptr) --machine.budget->left;
+    return true;
+}
+
+bool budget_left(const MachineView& machine) { return machine.budget == nullptr || machine.budget->left > 0; }
+
+void count_omitted(const MachineView& machine, std::uint64_t children) {
+    if (machine.budget != nullptr) machine.budget->omitted += children;
+}
+
+ValueView describe_part(const MachineView& machine, std::string name, const Type* type, Addr address,
+                        const std::vector<Changes::Range>& written, std::size_t& object_left) {
     ValueView view;
     view.name = std::move(name);
     view.type = lang::to_string(type);
@@ -214,15 +227,22 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
     if (lang::is_array(type)) {
         const Type* element = type->element();
         const std::uint64_t count = element->is_complete() && element->size() > 0 ? view.size / element->size() : 0;
-        for (std::uint64_t i = 0; i < count && i < ValueView::kMaxChildren; ++i) {
-            view.children.push_back(describe_value(machine, index_name(i), element,
-                                                   address + i * element->size(), written));
+        const std::uint64_t listed = std::min<std::uint64_t>(count, ValueView::kMaxChildren);
+        for (std::uint64_t i = 0; i < listed; ++i) {
+            if (!take_value(machine, object_left)) {
+                count_omitted(machine, listed - i);
+                break;
+            }
+            view.children.push_back(
+                describe_part(machine, index_name(i), element, address + i * element->size(), written, object_left));
         }
         const TypeKind kind = element->kind();
         if (kind == TypeKind::Char || kind == TypeKind::SChar || kind == TypeKind::UChar) {
             // Shown as the string it holds when it holds one; bytes never written stay '?'.
             const bool terminated = std::find(bytes.begin(), bytes.end(), 0) != bytes.end();
-            view.value = view.children.empty() || !view.children.front().initialized ? "?" : string_literal(bytes);
+            const bool first_written = view.children.empty() ? count > 0 && machine.memory.shadow(address) == Shadow::Initialized
+                                                             : view.children.front().initialized;
+            view.value = first_written ? string_literal(bytes) : "?";
             if (!terminated && view.value != "?") view.value += " (no '\\0')";
         } else {
             std::string text = "{";
@@ -230,7 +250,7 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
                 if (i > 0) text += ", ";
                 text += view.children[i].value;
             }
-            if (count > 8) text += ", ...";
+            if (count > std::min<std::size_t>(view.children.size(), 8)) text += view.children.empty() ? "..." : ", ...";
             view.value = text + "}";
         }
         return view;
@@ -239,7 +259,12 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
         std::string text = "{";
         for (const lang::Member& member : type->members()) {
             if (!member.type->is_complete()) continue;
-            view.children.push_back(describe_value(machine, member.name, member.type, address + member.offset, written));
+            if (!take_value(machine, object_left)) {
+                count_omitted(machine, 1);
+                continue;
+            }
+            view.children.push_back(
+                describe_part(machine, member.name, member.type, address + member.offset, written, object_left));
             if (text.size() > 1) text += ", ";
             text += member.name + " = " + view.children.back().value;
         }
@@ -256,6 +281,13 @@ ValueView describe_value(const MachineView& machine, std::string name, const Typ
     view.value = text;
     view.target = std::move(target);
     return view;
+}
+
+ValueView describe_value(const MachineView& machine, std::string name, const Type* type, Addr address,
+                         const std::vector<Changes::Range>& written) {
+    std::size_t object_left = ValueBudget::kPerObject - 1;  // the value itself is one
+    if (machine.budget != nullptr && machine.budget->left > 0) --machine.budget->left;
+    return describe_part(machine, std::move(name), type, address, written, object_left);
 }
 
 ValueView describe_scalar(const MachineView& machine, std::string name, const Type* type, std::uint64_t bits) {

@@ -13,8 +13,24 @@ namespace memviz::session {
 
 // The variable or part of one at `address` of `type`, named `name`; `written` tells which bytes
 // the last step wrote (for ValueView::changed).
+// Its elements and members are described within the machine's ValueBudget, at most
+// ValueBudget::kPerObject of them.
 ValueView describe_value(const MachineView& machine, std::string name, const lang::Type* type, Addr address,
                          const std::vector<Changes::Range>& written);
+
+// The same within what is left of one object's share (the caller's `object_left`).
+ValueView describe_part(const MachineView& machine, std::string name, const lang::Type* type, Addr address,
+                        const std::vector<Changes::Range>& written, std::size_t& object_left);
+
+// Whether the machine's budget has a value left for one more variable or block (count it in
+// `omitted` when not).
+bool budget_left(const MachineView& machine);
+
+// For a caller that lists parts itself (a block read as an array): takes one value from
+// `object_left` and from the machine's budget, false when either is spent; and counts `children`
+// left out in the budget's `omitted`.
+bool take_value(const MachineView& machine, std::size_t& object_left);
+void count_omitted(const MachineView& machine, std::uint64_t children);
 
 // A computed scalar that is in no memory (`total + 1`, `&pt`), formatted as describe_value
 // formats one that is: `bits` holds its bytes as the type lays them out (a float's 4 bytes, an

@@ -10,7 +10,7 @@ after(async () => { await browser.close(); });
 afterEach(async () => { await browser.closePages(); });
 
 // Loads `source` and continues until the run stops, sampling animation frames meanwhile: returns
-// the snapshot it stopped at, the frames memviz drew and the longest gap between two frames.
+// the snapshot it stopped at (its lists' lengths), the frames memviz drew and the longest gap between two frames.
 async function runToTheEnd(page, source) {
   return page.evaluate(async (text) => {
     window.memviz.setSource(text);
@@ -26,7 +26,11 @@ async function runToTheEnd(page, source) {
       longestGap = Math.max(longestGap, now - last);
       last = now;
     }
-    return { loaded, snapshot: window.memviz.snapshot(), drawn: window.memviz.frameCount() - drawnBefore, longestGap };
+    // Without its lists, which may be hundreds of thousands of values: only their lengths
+    // cross over to the test.
+    const { frames, globals, heap, ...snapshot } = window.memviz.snapshot();
+    snapshot.listed = { frames: frames.length, globals: globals.length, heap: heap.length };
+    return { loaded, snapshot, drawn: window.memviz.frameCount() - drawnBefore, longestGap };
   }, source);
 }
 
@@ -98,5 +102,53 @@ test('deeply nested code, a 1 MB line, binary garbage and an empty file get diag
   }
   for (const [name, result] of Object.entries(results)) assert.ok(result.ms < 5000, `${name} took ${result.ms} ms to load`);
   await waitForFrames(page, (await page.evaluate(() => window.memviz.frameCount())) + 3);
+  assert.deepEqual(errors, []);
+});
+
+// docs/reliability.md#host-resource-limits: what a session keeps stays under the bound stated for
+// its settings, part by part, and so does the whole wasm memory (which only grows, so it is the
+// most the page ever needed, the app's own fonts and ImGui included).
+test('hostile programs keep the host memory under its stated bound, and the page alive', async (t) => {
+  const { page, errors } = await browser.newPage();
+  await page.goto(browser.url);
+  await waitForFrames(page, 3);
+  {
+    const inner = 'struct inner { int a[64]; };\nstruct outer { struct inner s[64]; };\nstruct outer ' +
+      Array.from({ length: 60 }, (_, i) => `g${i}`).join(', ') + ';\nint main(void) {\n    g0.s[0].a[0] = 1;\n    return 0;\n}\n';
+    const programs = {
+      nestedValues: inner,
+      // The heap full at its 64 MiB limit within the first million steps, then NULL after NULL
+      // to the step budget while the history records the run.
+      mallocLoop: '#include <stdlib.h>\nint main(void) {\n    for (;;) {\n        char *p = malloc(1000);\n        (void)p;\n    }\n}\n',
+      // 8 MiB of heap in 32-byte blocks, all leaked: a quarter of a million blocks.
+      tinyBlocks: '#include <stdlib.h>\nint main(void) {\n    while (malloc(1) != NULL)\n        ;\n    return 0;\n}\n',
+    };
+    for (const [name, source] of Object.entries(programs)) {
+      // (last: changing a limit runs the loaded program again)
+      if (name === 'tinyBlocks') await page.evaluate(() => window.memviz.setSettings({ heapLimit: 8 * 1024 * 1024 }));
+      const run = await runToTheEnd(page, source);
+      assert.equal(run.loaded.ok, true, `${name}: ${JSON.stringify(run.loaded.diagnostics)}`);
+      const memory = await page.evaluate(() => window.memviz.hostMemory());
+      for (const part of ['program', 'memory', 'machine', 'output', 'history', 'snapshot', 'total']) {
+        assert.ok(memory[part] <= memory.bound[part], `${name}: ${part} ${memory[part]} over its bound ${memory.bound[part]}`);
+      }
+      assert.ok(memory.wasmBytes <= memory.bound.total + 64 * 2 ** 20,
+        `${name}: wasm memory ${memory.wasmBytes} over the bound ${memory.bound.total}`);
+      const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+      t.diagnostic(`${name}: ${run.snapshot.state}, history ${mib(memory.history)} MiB, total ${mib(memory.total)} MiB, ` +
+        `bound ${mib(memory.bound.total)} MiB, wasm memory ${mib(memory.wasmBytes)} MiB`);
+      const s = run.snapshot;
+      if (name === 'tinyBlocks') {
+        assert.equal(s.state, 'exited');
+        assert.ok(s.listed.heap <= 12000 && s.heapOmitted > 200000, `${s.listed.heap} blocks listed, ${s.heapOmitted} not`);
+      }
+      if (name === 'nestedValues') assert.ok(s.valuesOmitted > 0 && s.listed.globals < 60);
+      if (name === 'mallocLoop') {
+        assert.equal(s.state, 'budget');
+        assert.ok(memory.history > 64 * 2 ** 20, `${name}: history ${memory.history}`);
+      }
+      assert.ok(run.longestGap < 1000, `${name}: a gap of ${run.longestGap.toFixed(0)} ms between frames`);
+    }
+  }
   assert.deepEqual(errors, []);
 });

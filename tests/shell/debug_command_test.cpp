@@ -315,3 +315,18 @@ int main(void) {
     CHECK(has(r[2], "head->next->value = 2 (int)"));
     CHECK(has(r[3], "*head->next = {value = 2, next = NULL} (struct node)"));
 }
+
+TEST_CASE("memviz debug: heap of very many blocks counts them all and says which are listed") {
+    const std::string path = c_file("debug", "many_blocks", R"(#include <stdlib.h>
+int main(void) {
+    for (int i = 0; i < 20000; i++)
+        malloc(8);
+    return 0;
+}
+)");
+    const CommandResult result = run_memviz("debug " + path, "break 5\ncontinue\nheap\n");
+    const std::vector<std::string> s = replies(result.out);
+    REQUIRE(s.size() > 3);
+    CHECK(has(s[3], "20000 blocks"));
+    CHECK(has(s[3], "(the first 10000 and last 2000 listed)"));
+}

@@ -23,6 +23,8 @@ async function course(canvas: HTMLCanvasElement): Promise<void> {
 
   const version: string = app.version();
   const frames: number = app.frameCount() + app.lastFrameMs();
+  const memory = app.hostMemory();
+  const headroom: number = memory.bound.total - memory.total + memory.wasmBytes;
   const firstSegment: string = app.layout().segments[0].first;
   const settings: Settings = app.setSettings({ highAddressesFirst: true, lightTheme: false });
   app.setSource(app.source() + '\n');
@@ -49,7 +51,7 @@ async function course(canvas: HTMLCanvasElement): Promise<void> {
   const fragment: string = app.permalink({ step: false });
   const opened = app.openPermalink('#' + fragment);
   const panels: Panel[] = app.panels();
-  console.log(version, frames, firstSegment, settings.dataModel, stdin, args, firstError, reason, heard.length,
+  console.log(version, frames, headroom, firstSegment, settings.dataModel, stdin, args, firstError, reason, heard.length,
               opened.ok, opened.warnings.join(), panels, app.narration(), app.notice());
 
   // Wrong uses the declarations must reject.

@@ -31,7 +31,7 @@ export interface Settings {
   lightTheme: boolean;
   /** Bytes, 4096 to 64 MiB. */
   stackLimit: number;
-  /** Bytes, 1 MiB to 1 GiB. */
+  /** Bytes, 1 MiB to 256 MiB. */
   heapLimit: number;
 }
 
@@ -123,6 +123,10 @@ export interface Snapshot {
   column: number;
   frames: Frame[];
   framesOmitted: number;
+  /** Heap blocks left out between the first 10,000 and the last 2,000 listed. */
+  heapOmitted: number;
+  /** Variables, elements and members not described: a snapshot describes at most 200,000 values, one variable or block at most 4,096. */
+  valuesOmitted: number;
   globals: Variable[];
   heap: HeapBlock[];
   stdout: string;
@@ -185,6 +189,24 @@ export interface CreateOptions {
   onStep?: (event: StepEvent) => void;
 }
 
+/** Bytes of host memory by part (docs/reliability.md#host-resource-limits). */
+export interface HostMemoryParts {
+  program: number;
+  memory: number;
+  machine: number;
+  output: number;
+  history: number;
+  snapshot: number;
+  total: number;
+}
+
+export interface HostMemory extends HostMemoryParts {
+  /** The most each part may reach under the loaded program's settings. */
+  bound: HostMemoryParts;
+  /** The wasm memory's size in bytes: it only grows, so it is the most ever needed. */
+  wasmBytes: number;
+}
+
 export interface App {
   version(): string;
   frameCount(): number;
@@ -207,6 +229,8 @@ export interface App {
   snapshot(): Snapshot | null;
   toggleBreakpoint(line: number): void;
   narration(): string;
+  /** What the loaded program keeps of the host memory, by part, against its bound. */
+  hostMemory(): HostMemory;
   /** Calls `listener` after each new step; returns the function that stops it. */
   on(event: "step", listener: (event: StepEvent) => void): () => void;
   /** The fragment (without '#') of a link to what is on screen. */

@@ -12,6 +12,7 @@
 //            "continue" | "continueBack" | "restart")  -> why it stopped ("step", "end", ...)
 //   app.seek(step), app.running(), app.pause(), app.snapshot(), app.toggleBreakpoint(line)
 //   app.examples() -> [{ file, title, concept }], app.openExample(file) -> its first snapshot
+//   app.hostMemory() -> { program, memory, ..., total, bound: { ... }, wasmBytes }
 //
 // The page's conventions the canvas cannot get through GLFW are wired here: the clipboard
 // (paste and copy events), debugger keys the browser would take (F5 reloads), an ARIA live
@@ -360,6 +361,7 @@
         module.toggleBreakpoint(line);
       },
       narration: () => narration.textContent,
+      hostMemory: () => module.hostMemory(),
       // Step events: `listener({ step, line, state, narration, annotation })` after each new
       // moment is drawn. Returns the function that stops them.
       on(event, listener) {

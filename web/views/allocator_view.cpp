@@ -87,12 +87,12 @@ void settings_menu(App& app) {
     int stack_kib = static_cast<int>(settings.stack_limit >> 10);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputInt("stack limit (KiB)", &stack_kib, 4, 1024, ImGuiInputTextFlags_EnterReturnsTrue)) {
-        settings.stack_limit = static_cast<std::uint64_t>(std::clamp(stack_kib, 4, 65536)) << 10;
+        settings.stack_limit = static_cast<std::uint64_t>(std::clamp(stack_kib, static_cast<int>(kMinStackLimit >> 10), static_cast<int>(kMaxStackLimit >> 10))) << 10;
     }
     int heap_mib = static_cast<int>(settings.heap_limit >> 20);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputInt("heap limit (MiB)", &heap_mib, 1, 16, ImGuiInputTextFlags_EnterReturnsTrue)) {
-        settings.heap_limit = static_cast<std::uint64_t>(std::clamp(heap_mib, 1, 1024)) << 20;
+        settings.heap_limit = static_cast<std::uint64_t>(std::clamp(heap_mib, static_cast<int>(kMinHeapLimit >> 20), static_cast<int>(kMaxHeapLimit >> 20))) << 20;
     }
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);

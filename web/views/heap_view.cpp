@@ -82,6 +82,11 @@ void HeapView::draw_content(App& app) {
         ImGui::TextDisabled("Nothing allocated yet: the heap is empty until the first malloc.");
         return;
     }
+    if (s.heap_omitted > 0) {
+        ImGui::TextDisabled("%llu blocks: the first %zu and the last %zu are listed, the %llu between them are not.",
+                            static_cast<unsigned long long>(s.heap.size() + s.heap_omitted), Snapshot::kFirstHeapBlocks,
+                            Snapshot::kLastHeapBlocks, static_cast<unsigned long long>(s.heap_omitted));
+    }
     // A margin on the left for the free-list links.
     const float margin = ImGui::GetFontSize() * 1.4f;
     const float width = ImGui::GetContentRegionAvail().x - margin;

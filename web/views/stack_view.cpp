@@ -204,6 +204,11 @@ void StackView::draw_content(App& app) {
             ImGui::EndTable();
         }
     }
+    if (s.values_omitted > 0) {
+        ImGui::TextDisabled("%llu variables, elements and members are not shown: a step lists at most %zu values, %zu in one variable.",
+                            static_cast<unsigned long long>(s.values_omitted), Snapshot::kMaxValues,
+                            Snapshot::kMaxValuesPerObject);
+    }
 }
 
 }  // namespace memviz::web
