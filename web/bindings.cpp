@@ -140,6 +140,10 @@ std::string move(std::string name) {
     };
     Debugger& debugger = running_app().debugger();
     if (!debugger.loaded()) return "not loaded";
+    if (name == "keepGoing") {  // the Keep going button of a run paused at the step budget
+        debugger.extend_budget();
+        name = "continue";
+    }
     for (const auto& [spelling, kind] : kMoves) {
         if (name != spelling) continue;
         debugger.move(kind);

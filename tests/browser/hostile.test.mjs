@@ -71,6 +71,38 @@ for (const hostile of kHostile) {
   });
 }
 
+test('an endless loop pauses at the step budget; Keep going runs it on, and every step can be gone back to', async () => {
+  const { page, errors } = await browser.newPage();
+  await page.goto(browser.url);
+  await waitForFrames(page, 3);
+  const source = 'int main(void) {\n    unsigned long n = 0;\n    for (;;)\n        n++;\n}\n';
+  const first = await runToTheEnd(page, source);
+  assert.equal(first.loaded.ok, true);
+  assert.equal(first.snapshot.state, 'budget');
+  assert.ok(first.longestGap < 1000, `a gap of ${first.longestGap.toFixed(0)} ms between frames`);
+  const more = await page.evaluate(async () => {
+    let last = performance.now();
+    let longestGap = 0;
+    const reason = window.memviz.move('keepGoing');
+    while (window.memviz.running()) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }
+    const { state, stepCount } = window.memviz.snapshot();
+    const back = window.memviz.move('stepBack');
+    return { reason, state, stepCount, longestGap, back, after: window.memviz.snapshot().state };
+  });
+  assert.equal(more.reason, 'running');
+  assert.equal(more.state, 'budget');
+  assert.ok(more.stepCount > first.snapshot.stepCount * 1.5, `${more.stepCount} steps after, ${first.snapshot.stepCount} before`);
+  assert.ok(more.longestGap < 1000, `a gap of ${more.longestGap.toFixed(0)} ms between frames`);
+  assert.equal(more.back, 'step');
+  assert.equal(more.after, 'paused');
+  assert.deepEqual(errors, []);
+});
+
 test('deeply nested code, a 1 MB line, binary garbage and an empty file get diagnostics, not a stuck page', async () => {
   const { page, errors } = await browser.newPage();
   await page.goto(browser.url);

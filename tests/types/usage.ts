@@ -33,6 +33,7 @@ async function course(canvas: HTMLCanvasElement): Promise<void> {
   const loaded = app.load();
   const firstError = loaded.ok ? '' : `${loaded.diagnostics[0].line}:${loaded.diagnostics[0].message}`;
   const reason = app.move('next');
+  app.move('keepGoing');
   app.seek(3);
   if (app.running()) app.pause();
   app.toggleBreakpoint(2);

@@ -16,7 +16,8 @@ export type Panel =
   | "code" | "run" | "stack" | "heap" | "memory" | "allocator" | "address-space" | "segments" | "explain"
   | "output" | "concept";
 export type Move =
-  | "step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" | "continue" | "continueBack" | "restart";
+  | "step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" | "continue" | "continueBack" | "restart"
+  | "keepGoing";
 /** Why a move stopped, "running" while a continue goes on, or "not loaded". */
 export type StopReason = "step" | "breakpoint" | "watchpoint" | "start" | "end" | "budget" | "running" | "not loaded";
 export type State = "paused" | "exited" | "faulted" | "budget";

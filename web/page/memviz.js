@@ -9,7 +9,7 @@
 //   app.input() / app.setInput({ stdin, args })  the program's input, used at the next load
 //   app.load()                          -> { ok, diagnostics: [{ severity, line, column, message }] }
 //   app.move("step" | "next" | "finish" | "stepBack" | "nextBack" | "finishBack" |
-//            "continue" | "continueBack" | "restart")  -> why it stopped ("step", "end", ...)
+//            "continue" | "continueBack" | "restart" | "keepGoing")  -> why it stopped ("step", "end", ...)
 //   app.seek(step), app.running(), app.pause(), app.snapshot(), app.toggleBreakpoint(line)
 //   app.examples() -> [{ file, title, concept }], app.openExample(file) -> its first snapshot
 //   app.hostMemory() -> { program, memory, ..., total, bound: { ... }, wasmBytes }
