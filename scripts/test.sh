@@ -15,7 +15,7 @@ for preset in native-release native-asan wasm; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
   step "test: $preset"
-  ctest --preset "$preset"
+  ctest --preset "$preset" -j "$jobs"
 done
 
 # Each libFuzzer target for a few seconds from its seeds and regressions, under ASan and UBSan:

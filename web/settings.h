@@ -28,8 +28,8 @@ struct Settings {
 
 // The limits a student may choose, in bytes: the stack from one page to 64 MiB, the heap from
 // 1 MiB to 256 MiB. With the history's limit they bound the host memory one program can take
-// (host_memory_bound): at the largest, 3.6 GiB, inside the 4 GiB a wasm memory may grow to; at
-// the defaults 1.5 GiB, inside the 2 GiB a browser without 4 GiB wasm memories gives.
+// (host_memory_bound): at the largest, 3.6 GiB, under the 4 GiB the wasm memory may grow to
+// (web/CMakeLists.txt); at the defaults 1.5 GiB.
 inline constexpr std::uint64_t kMinStackLimit = 4096;
 inline constexpr std::uint64_t kMaxStackLimit = 64ULL << 20;
 inline constexpr std::uint64_t kMinHeapLimit = 1ULL << 20;
