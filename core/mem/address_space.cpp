@@ -232,7 +232,7 @@ void AddressSpace::set_shadow(Addr address, std::uint64_t count, Shadow state) {
                    });
 }
 
-std::optional<Addr> AddressSpace::find_shadow(Addr address, std::uint64_t count, Shadow state) const {
+std::optional<Addr> AddressSpace::find_shadow_slow(Addr address, std::uint64_t count, Shadow state) const {
     m_work_bytes += count;
     if (const Region* region = region_at(address); region != nullptr && region->holds(address, count)) {
         const Shadow* begin = region->shadow.data() + (address - region->first);

@@ -102,7 +102,20 @@ public:
     Shadow shadow(Addr address) const;
     void set_shadow(Addr address, std::uint64_t count, Shadow state);
     // The first byte in the range whose shadow is `state`, if any.
-    std::optional<Addr> find_shadow(Addr address, std::uint64_t count, Shadow state) const;
+    // Inline for a word in one of the writable regions: every load asks it.
+    std::optional<Addr> find_shadow(Addr address, std::uint64_t count, Shadow state) const {
+        if (count <= 8) {
+            if (const Region* region = writable_region_holding(address, static_cast<unsigned>(count))) {
+                m_work_bytes += count;
+                const Shadow* shadow = region->shadow.data() + (address - region->first);
+                for (unsigned i = 0; i < count; ++i) {
+                    if (shadow[i] == state) return address + i;
+                }
+                return std::nullopt;
+            }
+        }
+        return find_shadow_slow(address, count, state);
+    }
     // The first byte in the range whose shadow is neither `one` nor `other`, if any.
     std::optional<Addr> find_shadow_other_than(Addr address, std::uint64_t count, Shadow one, Shadow other) const;
 
@@ -175,6 +188,7 @@ private:
         return nullptr;
     }
     std::optional<Fault> read_word_slow(Addr address, unsigned bytes, std::uint64_t& value) const;
+    std::optional<Addr> find_shadow_slow(Addr address, std::uint64_t count, Shadow state) const;
     std::optional<Fault> write_word_slow(Addr address, unsigned bytes, std::uint64_t value, Shadow state);
 
     // The region holding `address`, growing the stack's storage when the address lies in the

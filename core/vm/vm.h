@@ -183,8 +183,9 @@ public:
 private:
     std::uint64_t pop() { return pop_operand().value; }
     Operand pop_operand();
-    void push(std::uint64_t value) { m_operands.push_back({value, 0}); }
-    void push(Operand operand) { m_operands.push_back(operand); }
+    // Flattened: GCC left vector::push_back out of line, a call per operand (15 % of a run).
+    [[gnu::flatten]] void push(std::uint64_t value) { m_operands.push_back({value, 0}); }
+    [[gnu::flatten]] void push(Operand operand) { m_operands.push_back(operand); }
     // Fails when one of the top `count` operands is uninitialized; `what` says how it is used.
     // `what` and `whom` are only joined into a message on failure: this runs on every operation.
     bool require_initialized(std::size_t count, std::string_view what, std::string_view whom = {});
