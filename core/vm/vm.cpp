@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 #include "support/bit_cast.h"
 #include "support/format.h"
@@ -68,7 +69,8 @@ Vm::Vm(const Program& program, AddressSpace& memory, alloc::Allocator& allocator
       m_allocator(allocator),
       m_image(std::move(image)),
       m_library(library),
-      m_pointer_bytes(info(memory.data_model()).pointer_bytes) {}
+      m_pointer_bytes(info(memory.data_model()).pointer_bytes),
+      m_function_count(program.functions.size()) {}
 
 void Vm::start(const std::vector<std::string>& args) {
     m_state = VmState::Running;
@@ -451,7 +453,8 @@ void Vm::return_from(const Instr& instr) {
 
 void Vm::execute() {
     const ChargeWork charge(*this);
-    const Function& function = m_program.functions.at(m_registers.function);
+    if (m_registers.function >= m_function_count) throw std::out_of_range("Vm::execute: no such function");
+    const Function& function = m_program.functions[m_registers.function];
     if (m_registers.pc >= function.code.size()) {
         // Falling off the end of a function returns, as the compiler's final `ret` would.
         return return_from(Instr{Op::Return, 8, 0, 0, 0});

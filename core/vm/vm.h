@@ -225,6 +225,8 @@ private:
     Image m_image;
     Library& m_library;
     unsigned m_pointer_bytes;
+    // m_program.functions.size(), kept: vector::at divides by sizeof(Function) on every instruction.
+    std::size_t m_function_count;
 
     Registers m_registers;
     // The instruction being executed, which an error points at (registers().pc is already past it).
