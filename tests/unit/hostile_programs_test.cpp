@@ -72,6 +72,16 @@ HostileError hostile_first_error(const Diagnostics& diagnostics) {
     return {};
 }
 
+// Loads `source`, runs it to its end and returns the snapshot there, which holds an error.
+const Snapshot& hostile_run_to_error(Session& session, const std::string& source, const SessionOptions& options) {
+    REQUIRE(!session.load(source, options).has_errors());
+    CHECK(session.continue_forward() == StopReason::End);
+    const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
+    CHECK(s.state == Snapshot::State::Faulted);
+    REQUIRE(s.error);
+    return s;
+}
+
 // Checks each part of the session's figure against what docs/reliability.md states it can reach
 // (host_memory_bound) and, natively, the process's growth in resident memory since
 // `resident_before` against the figure: nothing big goes unaccounted for.
@@ -131,12 +141,8 @@ TEST_CASE("hostile: unbounded recursion stops with a stack overflow at the recur
     const std::uint64_t resident = hostile_resident_bytes();
     const SessionOptions options = hostile_options();
     Session session;
-    REQUIRE(!session.load("int down(int n) {\n    return down(n + 1) + 1;\n}\nint main(void) { return down(0); }\n", options)
-                 .has_errors());
-    CHECK(session.continue_forward() == StopReason::End);
-    const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-    CHECK(s.state == Snapshot::State::Faulted);
-    REQUIRE(s.error);
+    const Snapshot& s = hostile_run_to_error(
+        session, "int down(int n) {\n    return down(n + 1) + 1;\n}\nint main(void) { return down(0); }\n", options);
     CHECK(s.error->kind == vm::RuntimeErrorKind::StackOverflow);
     CHECK(hostile_contains(s.error->message, "calling down needs 32 bytes more stack"));
     CHECK(s.error->loc.line == 2);
@@ -156,11 +162,8 @@ TEST_CASE("hostile: a recursion inside a long expression overflows the stack wit
     sum += " + up(n + 1)" + std::string(60, ')');
     const SessionOptions options = hostile_options();
     Session session;
-    REQUIRE(!session.load("int up(int n) {\n    return " + sum + ";\n}\nint main(void) { return up(0); }\n", options)
-                 .has_errors());
-    CHECK(session.continue_forward() == StopReason::End);
-    const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-    REQUIRE(s.error);
+    const Snapshot& s = hostile_run_to_error(
+        session, "int up(int n) {\n    return " + sum + ";\n}\nint main(void) { return up(0); }\n", options);
     CHECK(s.error->kind == vm::RuntimeErrorKind::StackOverflow);
     CHECK(s.error->loc.line == 2);
     CHECK(hostile_contains(s.error->message, "values of unfinished expressions"));
@@ -197,7 +200,7 @@ int main(void) {
         SessionOptions smaller = options;
         smaller.heap_limit = std::min<std::uint64_t>(options.heap_limit, 16ULL << 20);
         Session session;
-        REQUIRE(!session.load(R"(#include <stdlib.h>
+        const Snapshot& s = hostile_run_to_error(session, R"(#include <stdlib.h>
 #include <string.h>
 int main(void) {
     for (;;) {
@@ -205,10 +208,7 @@ int main(void) {
         memset(block, 1, 100000);
     }
 }
-)", smaller).has_errors());
-        CHECK(session.continue_forward() == StopReason::End);
-        const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-        REQUIRE(s.error);
+)", smaller);
         CHECK(s.error->kind == vm::RuntimeErrorKind::NullDereference);
         CHECK(s.error->loc.line == 6);
         CHECK(s.error->loc.column == 15);
@@ -336,13 +336,10 @@ TEST_CASE("hostile: a giant local array overflows the stack at its declaration; 
     }
     SUBCASE("in a function: the call, naming the array") {
         Session session;
-        REQUIRE(!session.load("void fill(void) {\n    char big[100000000];\n    big[0] = 1;\n}\n"
-                              "int main(void) {\n    fill();\n    return 0;\n}\n",
-                              options)
-                     .has_errors());
-        CHECK(session.continue_forward() == StopReason::End);
-        const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-        REQUIRE(s.error);
+        const Snapshot& s = hostile_run_to_error(session,
+                                                 "void fill(void) {\n    char big[100000000];\n    big[0] = 1;\n}\n"
+                                                 "int main(void) {\n    fill();\n    return 0;\n}\n",
+                                                 options);
         CHECK(s.error->kind == vm::RuntimeErrorKind::StackOverflow);
         CHECK(s.error->loc.line == 6);
         CHECK(hostile_contains(s.error->message, "calling fill needs 95.4 MiB more stack"));
@@ -351,12 +348,9 @@ TEST_CASE("hostile: a giant local array overflows the stack at its declaration; 
     SUBCASE("just past the limit") {
         const std::string size = std::to_string(options.stack_limit + 1);
         Session session;
-        REQUIRE(!session.load("int main(void) {\n    int x = 1;\n    char big[" + size + "];\n    big[0] = 1;\n    return big[0] + x;\n}\n",
-                              options)
-                     .has_errors());
-        CHECK(session.continue_forward() == StopReason::End);
-        const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-        REQUIRE(s.error);
+        const Snapshot& s = hostile_run_to_error(
+            session, "int main(void) {\n    int x = 1;\n    char big[" + size + "];\n    big[0] = 1;\n    return big[0] + x;\n}\n",
+            options);
         CHECK(s.error->kind == vm::RuntimeErrorKind::StackOverflow);
         CHECK(s.error->loc.line == 3);
     }
@@ -402,12 +396,8 @@ TEST_CASE("hostile: printing in an endless loop stops at the output limit, keepi
     const std::uint64_t resident = hostile_resident_bytes();
     const SessionOptions options = hostile_options();
     Session session;
-    REQUIRE(!session.load("#include <stdio.h>\nint main(void) {\n    for (;;) printf(\"all work and no play \");\n}\n", options)
-                 .has_errors());
-    CHECK(session.continue_forward() == StopReason::End);
-    const Snapshot& s = session.snapshot(SnapshotDetail::Outline);
-    CHECK(s.state == Snapshot::State::Faulted);
-    REQUIRE(s.error);
+    const Snapshot& s = hostile_run_to_error(
+        session, "#include <stdio.h>\nint main(void) {\n    for (;;) printf(\"all work and no play \");\n}\n", options);
     CHECK(s.error->kind == vm::RuntimeErrorKind::OutputLimit);
     CHECK(s.error->loc.line == 3);
     CHECK(s.error->loc.column == 20);
